@@ -1,0 +1,361 @@
+#include "course/xml_source.hpp"
+
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <system_error>
+
+namespace cordee::course {
+namespace {
+
+constexpr int kMaxReportsPerKind = 20; // one bad byte often repeats: cap the noise
+// tinyxml2's own limit (TINYXML2_MAX_ELEMENT_DEPTH); a course needs about ten levels.
+constexpr size_t kMaxDepth = 100;
+
+bool isNameStart(unsigned char c) { return std::isalpha(c) || c == '_' || c == ':' || c >= 0x80; }
+bool isNameChar(unsigned char c) {
+    return isNameStart(c) || std::isdigit(c) || c == '-' || c == '.';
+}
+
+bool isXmlChar(unsigned long cp) {
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+           (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+// Walks the markup once: balanced tags, entities, character references, declarations.
+class PreScanner {
+public:
+    PreScanner(XmlSource& src, core::Diagnostics& diags) : src_(src), diags_(diags), t_(src.text) {}
+
+    void run() {
+        size_t i = 0;
+        while (i < t_.size()) {
+            if (t_[i] == '<')
+                i = markup(i);
+            else if (t_[i] == '&')
+                i = reference(i);
+            else
+                ++i;
+        }
+        int reported = 0;
+        for (auto it = open_.rbegin(); it != open_.rend() && reported < kMaxReportsPerKind;
+             ++it, ++reported)
+            report("X015", it->offset, {it->name});
+    }
+
+private:
+    struct OpenTag {
+        std::string name;
+        size_t offset;
+    };
+
+    void report(const char* code, size_t offset, std::vector<std::string> args = {}) {
+        diags_.add(code, src_.posAt(offset), std::move(args));
+    }
+
+    size_t skipPast(size_t from, std::string_view terminator, size_t reportAt,
+                    const char* what) {
+        size_t end = t_.find(terminator, from);
+        if (end == std::string_view::npos) {
+            report("X016", reportAt, {what});
+            return t_.size();
+        }
+        return end + terminator.size();
+    }
+
+    std::string nameAt(size_t i) const {
+        size_t j = i;
+        while (j < t_.size() && isNameChar(static_cast<unsigned char>(t_[j])))
+            ++j;
+        return std::string(t_.substr(i, j - i));
+    }
+
+    size_t markup(size_t i) {
+        std::string_view rest = t_.substr(i);
+        if (rest.starts_with("<!--"))
+            return skipPast(i + 4, "-->", i, "<!--");
+        if (rest.starts_with("<![CDATA["))
+            return skipPast(i + 9, "]]>", i, "<![CDATA[");
+        if (rest.starts_with("<?"))
+            return skipPast(i + 2, "?>", i, "<?");
+        if (rest.starts_with("<!")) {
+            std::string word = nameAt(i + 2);
+            std::string upper = word;
+            std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
+            report("X005", i, {upper.empty() ? "<!" : "<!" + upper});
+            fatal_ = true;
+            return skipPast(i + 2, ">", i, "<!");
+        }
+        if (rest.starts_with("</"))
+            return endTag(i);
+        if (i + 1 < t_.size() && isNameStart(static_cast<unsigned char>(t_[i + 1])))
+            return startTag(i);
+        report("X017", i, {""});
+        return i + 1;
+    }
+
+    size_t endTag(size_t i) {
+        std::string name = nameAt(i + 2);
+        size_t close = t_.find('>', i);
+        if (close == std::string_view::npos) {
+            report("X016", i, {"</" + name});
+            return t_.size();
+        }
+        if (open_.empty()) {
+            report("X018", i, {name});
+        } else if (open_.back().name != name) {
+            const OpenTag& top = open_.back();
+            report("X014", i, {name, top.name, std::to_string(src_.posAt(top.offset).line)});
+            // Recover like a browser: close up to a matching open tag if there is one.
+            auto match = std::find_if(open_.rbegin(), open_.rend(),
+                                      [&](const OpenTag& o) { return o.name == name; });
+            if (match != open_.rend())
+                open_.erase(std::next(match).base(), open_.end());
+        } else {
+            open_.pop_back();
+        }
+        return close + 1;
+    }
+
+    size_t startTag(size_t i) {
+        std::string name = nameAt(i + 1);
+        src_.startTags.push_back(i);
+        size_t j = i + 1 + name.size();
+        while (j < t_.size()) {
+            char c = t_[j];
+            if (c == '"' || c == '\'') {
+                size_t endQuote = t_.find(c, j + 1);
+                if (endQuote == std::string_view::npos) {
+                    report("X016", j, {std::string(1, c)});
+                    return t_.size();
+                }
+                for (size_t k = j + 1; k < endQuote; ++k) {
+                    if (t_[k] == '&')
+                        k = reference(k) - 1;
+                    else if (t_[k] == '<') {
+                        report("X017", i, {name});
+                        break;
+                    }
+                }
+                j = endQuote + 1;
+            } else if (c == '>') {
+                if (t_[j - 1] != '/') {
+                    open_.push_back({name, i});
+                    if (open_.size() > kMaxDepth && !fatal_) {
+                        report("X008", i, {std::to_string(kMaxDepth)});
+                        fatal_ = true;
+                    }
+                }
+                return j + 1;
+            } else if (c == '<') {
+                report("X017", i, {name});
+                return j;
+            } else {
+                ++j;
+            }
+        }
+        report("X016", i, {"<" + name});
+        return t_.size();
+    }
+
+    size_t reference(size_t i) {
+        size_t semi = t_.find(';', i);
+        size_t limit = std::min(t_.size(), i + 16);
+        if (semi == std::string_view::npos || semi >= limit) {
+            report("X012", i);
+            return i + 1;
+        }
+        std::string_view body = t_.substr(i + 1, semi - i - 1);
+        if (body.starts_with("#")) {
+            const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+            std::string_view digits = body.substr(hex ? 2 : 1);
+            unsigned long value = 0;
+            bool ok = !digits.empty() && digits.size() <= 8;
+            for (char c : digits) {
+                int d = hex ? (std::isxdigit(static_cast<unsigned char>(c))
+                                   ? (std::isdigit(static_cast<unsigned char>(c))
+                                          ? c - '0'
+                                          : std::tolower(c) - 'a' + 10)
+                                   : -1)
+                            : (std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : -1);
+                if (d < 0) {
+                    ok = false;
+                    break;
+                }
+                value = value * (hex ? 16 : 10) + static_cast<unsigned long>(d);
+            }
+            if (!ok || !isXmlChar(value))
+                report("X009", i, {"&" + std::string(body) + ";"});
+        } else if (body != "amp" && body != "lt" && body != "gt" && body != "quot" &&
+                   body != "apos") {
+            bool looksLikeName = !body.empty();
+            for (char c : body)
+                looksLikeName = looksLikeName && isNameChar(static_cast<unsigned char>(c));
+            if (looksLikeName)
+                report("X011", i, {"&" + std::string(body) + ";"});
+            else
+                report("X012", i);
+        }
+        return semi + 1;
+    }
+
+    XmlSource& src_;
+    core::Diagnostics& diags_;
+    std::string_view t_;
+    std::vector<OpenTag> open_;
+
+public:
+    bool fatal_ = false;
+};
+
+void indexLines(XmlSource& src) {
+    src.lineStarts.clear();
+    src.lineStarts.push_back(0);
+    for (size_t i = 0; i < src.text.size(); ++i)
+        if (src.text[i] == '\n')
+            src.lineStarts.push_back(i + 1);
+}
+
+// The encoding named by the XML declaration, if any.
+std::string declaredEncoding(std::string_view text) {
+    if (!text.starts_with("<?xml"))
+        return "";
+    size_t end = text.find("?>");
+    std::string_view decl = text.substr(0, end);
+    size_t at = decl.find("encoding");
+    if (at == std::string_view::npos)
+        return "";
+    size_t quote = decl.find_first_of("\"'", at);
+    if (quote == std::string_view::npos)
+        return "";
+    size_t close = decl.find(decl[quote], quote + 1);
+    if (close == std::string_view::npos)
+        return "";
+    return std::string(decl.substr(quote + 1, close - quote - 1));
+}
+
+bool isUtf8Name(std::string name) {
+    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    return name == "utf-8" || name == "utf8";
+}
+
+} // namespace
+
+core::SourcePos XmlSource::posAt(size_t offset) const {
+    offset = std::min(offset, text.size());
+    auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset);
+    size_t line = static_cast<size_t>(it - lineStarts.begin()); // 1-based
+    size_t start = lineStarts[line - 1];
+    std::string_view prefix(text.data() + start, offset - start);
+    return {displayPath, static_cast<int>(line), static_cast<int>(core::countCodePoints(prefix)) + 1};
+}
+
+size_t XmlSource::tagEnd(size_t tagOffset) const {
+    char quote = 0;
+    for (size_t i = tagOffset; i < text.size(); ++i) {
+        char c = text[i];
+        if (quote) {
+            if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            return i + 1;
+        }
+    }
+    return text.size();
+}
+
+std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string& displayPath,
+                                            core::Diagnostics& diags, size_t maxBytes) {
+    core::SourcePos whole{displayPath, 0, 0};
+    if (bytes.size() > maxBytes) {
+        diags.add("X006", whole, {std::to_string(bytes.size()), std::to_string(maxBytes)});
+        return std::nullopt;
+    }
+    std::string_view view(bytes);
+    if (view.find_first_not_of(" \t\r\n") == std::string_view::npos ||
+        view == "\xEF\xBB\xBF") {
+        diags.add("X007", whole);
+        return std::nullopt;
+    }
+    if (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF")) {
+        diags.add("X002", {displayPath, 1, 1}, {"UTF-16"});
+        return std::nullopt;
+    }
+    XmlSource src;
+    src.displayPath = displayPath;
+    src.text = view.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : std::move(bytes);
+    indexLines(src);
+
+    bool fatal = false;
+    int reported = 0;
+    if (size_t nul = src.text.find('\0'); nul != std::string::npos) {
+        diags.add("X004", src.posAt(nul));
+        return std::nullopt; // a binary file: nothing more worth saying
+    }
+    for (size_t at = core::findInvalidUtf8(src.text); at != std::string::npos;
+         at = core::findInvalidUtf8(src.text, at + 1)) {
+        fatal = true;
+        if (++reported > kMaxReportsPerKind)
+            break;
+        diags.add("X003", src.posAt(at),
+                  {fmt::format("0x{:02X}", static_cast<unsigned char>(src.text[at]))});
+    }
+    if (fatal)
+        return std::nullopt;
+    reported = 0;
+    for (size_t i = 0; i < src.text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(src.text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            fatal = true;
+            if (++reported <= kMaxReportsPerKind)
+                diags.add("X013", src.posAt(i), {fmt::format("U+{:04X}", c)});
+        }
+    }
+    std::string encoding = declaredEncoding(src.text);
+    if (!encoding.empty() && !isUtf8Name(encoding)) {
+        diags.add("X002", src.posAt(src.text.find(encoding)), {encoding});
+        fatal = true;
+    }
+    if (fatal)
+        return std::nullopt;
+
+    const int before = diags.errorCount();
+    PreScanner scanner(src, diags);
+    scanner.run();
+    if (scanner.fatal_ || diags.errorCount() > before)
+        return std::nullopt;
+    return src;
+}
+
+std::optional<XmlSource> readXmlFile(const std::filesystem::path& file,
+                                     const std::string& displayPath, core::Diagnostics& diags,
+                                     size_t maxBytes) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        diags.add("X010", {displayPath, 0, 0}, {ec ? ec.message() : "not a regular file"});
+        return std::nullopt;
+    }
+    auto size = std::filesystem::file_size(file, ec);
+    if (ec) {
+        diags.add("X010", {displayPath, 0, 0}, {ec.message()});
+        return std::nullopt;
+    }
+    if (size > maxBytes) {
+        diags.add("X006", {displayPath, 0, 0},
+                  {std::to_string(size), std::to_string(maxBytes)});
+        return std::nullopt;
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes(static_cast<size_t>(size), '\0');
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+        diags.add("X010", {displayPath, 0, 0}, {"read error"});
+        return std::nullopt;
+    }
+    return xmlSourceFromBytes(std::move(bytes), displayPath, diags, maxBytes);
+}
+
+} // namespace cordee::course
