@@ -40,7 +40,7 @@ public:
     }
 
     RichText finish() {
-        // Trailing white space was only ever pending: nothing to trim.
+        trimTrailingSpace();
         return std::move(out_);
     }
 
@@ -75,8 +75,9 @@ private:
             r_.checkNoText(child);
             InlineRun run;
             run.kind = InlineRun::Kind::LineBreak;
+            trimTrailingSpace();
             out_.runs.push_back(std::move(run));
-            pendingSpace_ = false;
+            lastWasSpace_ = false;
             atLineStart_ = true;
         } else if (name == "blank" && options_.blanks) {
             blank(child, attrs);
@@ -108,7 +109,6 @@ private:
         }
         if (b.answers.empty())
             r_.diags().add("Q008", r_.pos(child));
-        flushSpace(attrs);
         InlineRun run;
         run.kind = InlineRun::Kind::Blank;
         run.blankIndex = static_cast<int>(options_.blanks->size());
@@ -116,29 +116,39 @@ private:
         out_.runs.push_back(std::move(run));
         options_.blanks->push_back(std::move(b));
         atLineStart_ = false;
+        lastWasSpace_ = false;
     }
 
-    void flushSpace(const RunAttributes& attrs) {
-        if (pendingSpace_ && !atLineStart_)
-            append(" ", attrs);
-        pendingSpace_ = false;
-    }
-
+    // A run of white space becomes one space where it was written (so a space before <em>
+    // stays outside the emphasis), never at the start of a line.
     void addText(std::string_view text, const RunAttributes& attrs) {
         size_t i = 0;
         while (i < text.size()) {
             if (isFoldable(text[i])) {
-                pendingSpace_ = true;
+                if (!atLineStart_ && !lastWasSpace_)
+                    append(" ", attrs);
+                lastWasSpace_ = true;
                 ++i;
                 continue;
             }
             size_t j = i;
             while (j < text.size() && !isFoldable(text[j]))
                 ++j;
-            flushSpace(attrs);
             append(text.substr(i, j - i), attrs);
             atLineStart_ = false;
+            lastWasSpace_ = false;
             i = j;
+        }
+    }
+
+    void trimTrailingSpace() {
+        if (out_.runs.empty())
+            return;
+        InlineRun& last = out_.runs.back();
+        if (last.kind == InlineRun::Kind::Text && !last.text.empty() && last.text.back() == ' ') {
+            last.text.pop_back();
+            if (last.text.empty())
+                out_.runs.pop_back();
         }
     }
 
@@ -162,7 +172,7 @@ private:
     XmlReader& r_;
     const InlineOptions& options_;
     RichText out_;
-    bool pendingSpace_ = false;
+    bool lastWasSpace_ = false;
     bool atLineStart_ = true;
 };
 

@@ -162,7 +162,7 @@ private:
 
     size_t reference(size_t i) {
         size_t semi = t_.find(';', i);
-        size_t limit = std::min(t_.size(), i + 16);
+        size_t limit = std::min(t_.size(), i + 40);
         if (semi == std::string_view::npos || semi >= limit) {
             report("X012", i);
             return i + 1;
