@@ -26,6 +26,8 @@ constexpr DiagnosticInfo kCatalog[] = {
     {"X016", E, "{0} non terminé avant la fin du fichier", "{0} not terminated before the end of the file"},
     {"X017", E, "balise <{0}> mal formée : vérifiez les guillemets des attributs et le > final", "malformed tag <{0}>: check the attribute quotes and the closing >"},
     {"X018", E, "balise fermante </{0}> sans balise ouvrante", "closing tag </{0}> without an opening tag"},
+    {"X019", E, "contenu après la fin de l'élément racine : un fichier n'a qu'un seul élément racine", "content after the end of the root element: a file has a single root element"},
+    {"X020", E, "« < » isolé dans le texte : écrivez &lt; pour un signe inférieur", "lone \"<\" in text: write &lt; for a less-than sign"},
     {"X011", E, "entité {0} inconnue : seules &amp; &lt; &gt; &quot; &apos; existent ; écrivez le caractère directement", "unknown entity {0}: only &amp; &lt; &gt; &quot; &apos; exist; write the character directly"},
 
     // S: structure

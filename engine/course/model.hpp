@@ -211,6 +211,7 @@ struct Scenario {
     std::vector<Ending> endings;
     int bestScore = 0; // the highest total of option scores on a path from start to an ending
     SourcePos pos;
+    SourcePos startPos; // of the `start` attribute, for diagnostics
 
     const Scene* findScene(const std::string& id) const;
     const Ending* findEnding(const std::string& id) const;

@@ -130,6 +130,7 @@ Scenario readScenario(XmlReader& r, const XMLElement* el) {
     scenario.title = r.textAttr(el, "title");
     scenario.start = r.textAttr(el, "start");
     scenario.pos = r.pos(el);
+    scenario.startPos = r.attrPos(el, "start");
     bool intro = false;
     for (const XMLElement* c = el->FirstChildElement(); c; c = c->NextSiblingElement()) {
         std::string_view name = c->Name();

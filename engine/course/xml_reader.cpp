@@ -264,7 +264,17 @@ void XmlReader::checkNoText(const XMLElement* el) {
             folded = folded.substr(0, 37) + "…";
         SourcePos where = pos(el);
         where.line = t->GetLineNum();
-        where.column = 0;
+        where.column = 1;
+        // Point at the first word of the stray text on its line.
+        if (where.line >= 1 && static_cast<size_t>(where.line) <= src_.lineStarts.size()) {
+            size_t start = src_.lineStarts[where.line - 1];
+            std::string_view raw = t->Value();
+            size_t first = raw.find_first_not_of(" \t\r\n");
+            std::string_view word = raw.substr(first, std::min<size_t>(12, raw.size() - first));
+            size_t at = src_.text.find(word, start);
+            if (at != std::string::npos)
+                where = src_.posAt(at);
+        }
         diags().add("S007", where, {el->Name(), folded});
         return; // once per element is enough to point at the mistake
     }

@@ -86,14 +86,37 @@ private:
             std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
             report("X005", i, {upper.empty() ? "<!" : "<!" + upper});
             fatal_ = true;
-            return skipPast(i + 2, ">", i, "<!");
+            // A DOCTYPE's internal subset ("[ … ]") holds declarations of its own: scan them
+            // too, so that each <!ENTITY is named.
+            size_t bracket = t_.find('[', i);
+            size_t close = t_.find('>', i);
+            if (upper == "DOCTYPE" && bracket != std::string_view::npos && bracket < close)
+                return bracket + 1;
+            return skipDeclaration(i);
         }
         if (rest.starts_with("</"))
             return endTag(i);
         if (i + 1 < t_.size() && isNameStart(static_cast<unsigned char>(t_[i + 1])))
             return startTag(i);
-        report("X017", i, {""});
+        report("X020", i);
         return i + 1;
+    }
+
+    // Past the '>' that closes a declaration, quoted strings skipped.
+    size_t skipDeclaration(size_t i) {
+        char quote = 0;
+        for (size_t j = i + 2; j < t_.size(); ++j) {
+            if (quote) {
+                if (t_[j] == quote)
+                    quote = 0;
+            } else if (t_[j] == '"' || t_[j] == '\'') {
+                quote = t_[j];
+            } else if (t_[j] == '>') {
+                return j + 1;
+            }
+        }
+        report("X016", i, {"<!"});
+        return t_.size();
     }
 
     size_t endTag(size_t i) {
@@ -116,11 +139,16 @@ private:
         } else {
             open_.pop_back();
         }
+        rootClosed_ = open_.empty();
         return close + 1;
     }
 
     size_t startTag(size_t i) {
         std::string name = nameAt(i + 1);
+        if (rootClosed_ && !fatal_) {
+            report("X019", i);
+            fatal_ = true;
+        }
         src_.startTags.push_back(i);
         size_t j = i + 1 + name.size();
         while (j < t_.size()) {
@@ -150,7 +178,10 @@ private:
                 }
                 return j + 1;
             } else if (c == '<') {
+                // Most likely a forgotten '>': treat the tag as opened, so that its closing
+                // tag does not add a second, misleading error.
                 report("X017", i, {name});
+                open_.push_back({name, i});
                 return j;
             } else {
                 ++j;
@@ -205,6 +236,7 @@ private:
     core::Diagnostics& diags_;
     std::string_view t_;
     std::vector<OpenTag> open_;
+    bool rootClosed_ = false;
 
 public:
     bool fatal_ = false;
@@ -281,7 +313,9 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
         diags.add("X007", whole);
         return std::nullopt;
     }
-    if (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF")) {
+    const bool utf16NoBom = view.size() >= 4 && ((view[0] == '<' && view[1] == '\0' && view[3] == '\0') ||
+                                                 (view[0] == '\0' && view[1] == '<' && view[2] == '\0'));
+    if (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF") || utf16NoBom) {
         diags.add("X002", {displayPath, 1, 1}, {"UTF-16"});
         return std::nullopt;
     }
@@ -292,6 +326,13 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
 
     bool fatal = false;
     int reported = 0;
+    // The declaration first: a Latin-1 file is better told "save as UTF-8" once than shown
+    // each of its accented letters as an invalid byte.
+    std::string encoding = declaredEncoding(src.text);
+    if (!encoding.empty() && !isUtf8Name(encoding)) {
+        diags.add("X002", src.posAt(src.text.find(encoding)), {encoding});
+        return std::nullopt;
+    }
     if (size_t nul = src.text.find('\0'); nul != std::string::npos) {
         diags.add("X004", src.posAt(nul));
         return std::nullopt; // a binary file: nothing more worth saying
@@ -314,11 +355,6 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
             if (++reported <= kMaxReportsPerKind)
                 diags.add("X013", src.posAt(i), {fmt::format("U+{:04X}", c)});
         }
-    }
-    std::string encoding = declaredEncoding(src.text);
-    if (!encoding.empty() && !isUtf8Name(encoding)) {
-        diags.add("X002", src.posAt(src.text.find(encoding)), {encoding});
-        fatal = true;
     }
     if (fatal)
         return std::nullopt;
