@@ -19,7 +19,7 @@ constexpr DiagnosticInfo kCatalog[] = {
     {"X008", E, "imbrication trop profonde (plus de {0} niveaux)", "nesting too deep (more than {0} levels)"},
     {"X009", E, "référence de caractère {0} invalide : elle ne désigne aucun caractère permis", "invalid character reference {0}: it names no allowed character"},
     {"X010", E, "fichier illisible : {0}", "cannot read the file: {0}"},
-    {"X012", E, "« & » isolé : écrivez &amp;amp; pour une esperluette", "lone \"&\": write &amp;amp; for an ampersand"},
+    {"X012", E, "« & » isolé : écrivez &amp; pour une esperluette", "lone \"&\": write &amp; for an ampersand"},
     {"X013", E, "caractère de contrôle {0} interdit dans un fichier XML", "control character {0} is not allowed in an XML file"},
     {"X014", E, "balise fermante </{0}> inattendue : <{1}> ouverte ligne {2} n'est pas encore fermée", "unexpected closing tag </{0}>: <{1}> opened on line {2} is still open"},
     {"X015", E, "<{0}> ouvert ici n'est jamais fermé", "<{0}> opened here is never closed"},
@@ -28,6 +28,7 @@ constexpr DiagnosticInfo kCatalog[] = {
     {"X018", E, "balise fermante </{0}> sans balise ouvrante", "closing tag </{0}> without an opening tag"},
     {"X019", E, "contenu après la fin de l'élément racine : un fichier n'a qu'un seul élément racine", "content after the end of the root element: a file has a single root element"},
     {"X020", E, "« < » isolé dans le texte : écrivez &lt; pour un signe inférieur", "lone \"<\" in text: write &lt; for a less-than sign"},
+    {"X021", E, "la déclaration <?xml …?> doit être tout au début du fichier", "the <?xml …?> declaration must come first in the file"},
     {"X011", E, "entité {0} inconnue : seules &amp; &lt; &gt; &quot; &apos; existent ; écrivez le caractère directement", "unknown entity {0}: only &amp; &lt; &gt; &quot; &apos; exist; write the character directly"},
 
     // S: structure
@@ -35,7 +36,7 @@ constexpr DiagnosticInfo kCatalog[] = {
     {"S002", E, "attribut « {0} » inconnu sur <{1}>{2}", "unknown attribute \"{0}\" on <{1}>{2}"},
     {"S003", E, "<{0}> doit contenir {1}", "<{0}> must contain {1}"},
     {"S004", E, "attribut « {0} » obligatoire manquant sur <{1}>", "missing required attribute \"{0}\" on <{1}>"},
-    {"S005", E, "valeur « {0} » invalide pour l'attribut « {1} » : {2}", "invalid value \"{0}\" for attribute \"{1}\": {2}"},
+    {"S005", E, "valeur « {0} » invalide pour « {1} » : {2}", "invalid value \"{0}\" for \"{1}\": {2}"},
     {"S006", E, "<{0}> n'est pas permis dans <{1}> (permis ici : {2})", "<{0}> is not allowed inside <{1}> (allowed here: {2})"},
     {"S007", E, "texte non permis directement dans <{0}> : « {1} »", "text not allowed directly inside <{0}>: \"{1}\""},
     {"S008", E, "<{0}> en double dans <{1}> : un seul est permis", "duplicate <{0}> inside <{1}>: only one is allowed"},
@@ -54,7 +55,7 @@ constexpr DiagnosticInfo kCatalog[] = {
     {"R005", E, "les modules « {0} » se requièrent en boucle : aucun ne pourra être ouvert", "modules \"{0}\" require each other in a loop: none can ever be opened"},
 
     // M: media and links
-    {"M001", E, "chemin de média absolu « {0} » : donnez un chemin relatif au dossier du cours (media/…)", "absolute media path \"{0}\": give a path relative to the course folder (media/…)"},
+    {"M001", E, "chemin absolu « {0} » : donnez un chemin relatif au dossier du cours (media/…, modules/…)", "absolute path \"{0}\": give a path relative to the course folder (media/…, modules/…)"},
     {"M002", E, "le chemin « {0} » sort du dossier du cours", "path \"{0}\" leaves the course folder"},
     {"M003", E, "fichier média « {0} » introuvable", "media file \"{0}\" not found"},
     {"M004", E, "format d'image « {0} » non pris en charge : utilisez PNG, JPEG ou SVG", "image format \"{0}\" not supported: use PNG, JPEG or SVG"},
@@ -104,6 +105,12 @@ constexpr DiagnosticInfo kFragments[] = {
     {"points-expected", E, "nombre positif attendu (ex. 1 ou 0.5)", "a positive number is expected (e.g. 1 or 0.5)"},
     {"one-of", E, "valeurs permises : {0}", "allowed values: {0}"},
     {"date-expected", E, "date au format AAAA-MM-JJ attendue", "a date in the form YYYY-MM-DD is expected"},
+    {"a-question", E, "une question (<single>, <multiple>, <truefalse>, <order>, <match> ou <gaps>)", "a question (<single>, <multiple>, <truefalse>, <order>, <match> or <gaps>)"},
+    {"lang-expected", E, "code de langue attendu (fr, en, fr-FR…)", "a language code is expected (fr, en, fr-FR…)"},
+    {"xml-parse-attribute", E, "attribut mal écrit (guillemets droits \" ou ', un seul attribut de chaque nom)", "malformed attribute (straight quotes \" or ', each attribute once)"},
+    {"xml-parse-element", E, "élément mal écrit", "malformed element"},
+    {"xml-parse-text", E, "texte mal formé", "malformed text"},
+    {"xml-parse", E, "structure XML incorrecte", "incorrect XML structure"},
     {"nothing", E, "aucun élément", "no element"},
     {"at-least-one", E, "au moins un élément {0}", "at least one {0} element"},
     {"choices", E, "choix <choice>", "<choice> elements"},

@@ -112,6 +112,7 @@ CourseStats computeStats(const Course& course) {
                 }
             } else if (const Scenario* sc = std::get_if<Scenario>(&item)) {
                 ++s.scenarios;
+                s.scenarioBestScores.push_back(sc->bestScore);
                 s.scenes += static_cast<int>(sc->scenes.size());
                 s.endings += static_cast<int>(sc->endings.size());
                 for (const Scene& scene : sc->scenes)

@@ -5,6 +5,7 @@
 #include "course/model.hpp"
 
 #include <array>
+#include <vector>
 
 namespace cordee::course {
 
@@ -18,6 +19,7 @@ struct CourseStats {
     int checks = 0;
     int reflections = 0;
     int scenarios = 0;
+    std::vector<int> scenarioBestScores; // one per scenario, in course order
     int scenes = 0;
     int endings = 0;
     int glossaryTerms = 0;

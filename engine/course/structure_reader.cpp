@@ -15,8 +15,16 @@ namespace {
 bool parse(LoadContext& ctx, const XmlSource& src, tinyxml2::XMLDocument& doc) {
     doc.Parse(src.text.data(), src.text.size());
     if (doc.Error()) {
+        // The pre-scan catches most mistakes with a column; this is what is left.
+        const char* what = "xml-parse";
+        switch (doc.ErrorID()) {
+        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE: what = "xml-parse-attribute"; break;
+        case tinyxml2::XML_ERROR_PARSING_ELEMENT: what = "xml-parse-element"; break;
+        case tinyxml2::XML_ERROR_PARSING_TEXT: what = "xml-parse-text"; break;
+        default: break;
+        }
         ctx.diags.add("X001", {src.displayPath, std::max(1, doc.ErrorLineNum()), 1},
-                      {doc.ErrorName()});
+                      {core::fragment(what)});
         return false;
     }
     if (!doc.RootElement()) {
@@ -96,7 +104,7 @@ Quiz readQuiz(XmlReader& r, const XMLElement* el) {
     }
     const int pool = static_cast<int>(quiz.questions.size());
     if (pool == 0)
-        r.diags().add("S003", quiz.pos, {"quiz", core::fragment("at-least-one", {"<single>"})});
+        r.diags().add("S003", quiz.pos, {"quiz", core::fragment("a-question")});
     else if (pool < 3)
         r.diags().add("Q005", quiz.pos, {quiz.id, std::to_string(pool)});
     if (quiz.pick > pool && pool > 0)
@@ -221,6 +229,22 @@ Module readModule(XmlReader& r, const XMLElement* el) {
 
 void readInclude(XmlReader& r, const XMLElement* el, Course& course);
 
+// "fr", "en", "fr-FR", "oc-aranes": a BCP 47 primary language subtag and optional subtags.
+bool isLanguageTag(const std::string& tag) {
+    size_t dash = tag.find('-');
+    std::string primary = tag.substr(0, dash);
+    if (primary.size() < 2 || primary.size() > 3)
+        return false;
+    if (!std::all_of(primary.begin(), primary.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return false;
+    if (dash == std::string::npos)
+        return true;
+    std::string rest = tag.substr(dash + 1);
+    return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+    });
+}
+
 void readMeta(XmlReader& r, const XMLElement* el, Meta& meta) {
     r.checkAttributes(el, {}, {});
     r.checkNoText(el);
@@ -251,11 +275,15 @@ void readMeta(XmlReader& r, const XMLElement* el, Meta& meta) {
                 r.checkAttributes(c, {}, {});
                 meta.updated = r.plainText(c);
                 const std::string& d = meta.updated;
-                const bool iso = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-                                 std::all_of(d.begin(), d.end(), [](char ch) {
-                                     return std::isdigit(static_cast<unsigned char>(ch)) ||
-                                            ch == '-';
-                                 });
+                bool iso = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+                           std::all_of(d.begin(), d.end(), [](char ch) {
+                               return std::isdigit(static_cast<unsigned char>(ch)) || ch == '-';
+                           });
+                if (iso) {
+                    int month = std::stoi(d.substr(5, 2));
+                    int day = std::stoi(d.substr(8, 2));
+                    iso = month >= 1 && month <= 12 && day >= 1 && day <= 31;
+                }
                 if (!iso)
                     r.diags().add("S005", r.pos(c),
                                   {d, "updated", core::fragment("date-expected")});
@@ -308,7 +336,12 @@ void readCourseRoot(XmlReader& r, const XMLElement* el, Course& course) {
             r.diags().add("S010", r.attrPos(el, "format"), {*format});
     }
     course.version = r.intAttr(el, "version", 1, 1, 1000000);
-    course.lang = r.attr(el, "lang").value_or("fr");
+    course.lang = foldSpaces(r.attr(el, "lang").value_or("fr"));
+    if (!isLanguageTag(course.lang)) {
+        r.diags().add("S005", r.attrPos(el, "lang"),
+                      {course.lang, "lang", core::fragment("lang-expected")});
+        course.lang = "fr";
+    }
     bool title = false, subtitle = false, description = false, meta = false, objectives = false,
          glossary = false, completion = false;
     for (const XMLElement* c = el->FirstChildElement(); c; c = c->NextSiblingElement()) {

@@ -176,6 +176,8 @@ int XmlReader::intAttr(const XMLElement* el, const char* name, int fallback, int
     if (!raw)
         return fallback;
     std::string v = foldSpaces(*raw);
+    if (v.size() > 1 && v[0] == '+')
+        v.erase(0, 1);
     int value = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
     if (ec != std::errc() || end != v.data() + v.size() || v.empty()) {

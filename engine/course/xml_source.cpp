@@ -52,6 +52,14 @@ private:
     };
 
     void report(const char* code, size_t offset, std::vector<std::string> args = {}) {
+        // After a broken tag, tag balance is guesswork: say the first problem, not the echo.
+        const std::string_view c(code);
+        const bool structural = c == "X014" || c == "X015" || c == "X016" || c == "X017" ||
+                                c == "X018" || c == "X020";
+        if (structural && structureBroken_)
+            return;
+        if (c == "X016" || c == "X017")
+            structureBroken_ = true;
         diags_.add(code, src_.posAt(offset), std::move(args));
     }
 
@@ -78,8 +86,12 @@ private:
             return skipPast(i + 4, "-->", i, "<!--");
         if (rest.starts_with("<![CDATA["))
             return skipPast(i + 9, "]]>", i, "<![CDATA[");
-        if (rest.starts_with("<?"))
+        if (rest.starts_with("<?")) {
+            if (i > 0 && rest.starts_with("<?xml") && rest.size() > 5 &&
+                (rest[5] == ' ' || rest[5] == '\t' || rest[5] == '\n' || rest[5] == '\r'))
+                report("X021", i);
             return skipPast(i + 2, "?>", i, "<?");
+        }
         if (rest.starts_with("<!")) {
             std::string word = nameAt(i + 2);
             std::string upper = word;
@@ -168,6 +180,9 @@ private:
                     }
                 }
                 j = endQuote + 1;
+                if (j < t_.size() && t_[j] != ' ' && t_[j] != '\t' && t_[j] != '\n' &&
+                    t_[j] != '\r' && t_[j] != '/' && t_[j] != '>' && t_[j] != '?')
+                    report("X017", i, {name}); // kind="info"title="…": a space is missing
             } else if (c == '>') {
                 if (t_[j - 1] != '/') {
                     open_.push_back({name, i});
@@ -237,6 +252,7 @@ private:
     std::string_view t_;
     std::vector<OpenTag> open_;
     bool rootClosed_ = false;
+    bool structureBroken_ = false;
 
 public:
     bool fatal_ = false;

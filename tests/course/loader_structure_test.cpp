@@ -173,3 +173,25 @@ TEST_CASE("findCourseFolders lists folders holding a course.xml, sorted", "[cour
     CHECK(found[0].filename() == "a");
     CHECK(found[1].filename() == "b");
 }
+
+TEST_CASE("lang must be a language code and updated a real date", "[course][loader]") {
+    TempCourse t;
+    t.write("course.xml", "<course id=\"t\" format=\"1\" lang=\"français\"><title>T</title>"
+                          "<meta><updated>2026-13-45</updated></meta>" +
+                              test::pageModule("<p>x</p>") + "</course>");
+    auto r = t.load();
+    int invalid = 0;
+    for (const auto& d : r.diagnostics.all())
+        invalid += d.code == "S005" ? 1 : 0;
+    CHECK(invalid == 2);
+    CHECK(r.course.lang == "fr");
+}
+
+TEST_CASE("a score may be written with a plus sign", "[course][loader]") {
+    TempCourse t;
+    auto r = t.loadBody("<module id=\"m\" title=\"M\"><scenario id=\"s\" title=\"S\" start=\"a\">"
+                        "<scene id=\"a\"><p>x</p><option goto=\"e\" score=\"+3\">go</option></scene>"
+                        "<ending id=\"e\" outcome=\"success\"><p>fin</p></ending></scenario></module>");
+    REQUIRE(r.ok());
+    CHECK(std::get<Scenario>(r.course.modules[0].items[0]).bestScore == 3);
+}

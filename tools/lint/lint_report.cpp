@@ -36,14 +36,23 @@ std::string summaryLine(const LintedCourse& c, core::Lang lang) {
                              s.questionsByType[i]);
     }
     const bool fr = lang == core::Lang::Fr;
+    std::string scores;
+    for (int best : s.scenarioBestScores)
+        scores += (scores.empty() ? "" : ", ") + std::to_string(best);
+    if (!scores.empty())
+        scores = fmt::format(" ({} {})",
+                             fr ? (s.scenarios > 1 ? "meilleurs scores" : "meilleur score")
+                                : (s.scenarios > 1 ? "best scores" : "best score"),
+                             scores);
     std::string line = fmt::format(
-        "{}{}: {}, {}, {}, {}, {}{}, {}, {}, {}, {}, {} ≈ {} min", c.path, fr ? " " : "",
+        "{}{}: {}, {}, {}, {}, {}{}, {}{}, {}, {}, {}, {} ≈ {} min", c.path, fr ? " " : "",
         plural(s.modules, "module", "modules"),
         fr ? plural(s.lessons, "leçon", "leçons") : plural(s.lessons, "lesson", "lessons"),
         plural(s.pages, "page", "pages"),
         fr ? plural(s.quizzes, "quiz", "quiz") : plural(s.quizzes, "quiz", "quizzes"),
         plural(s.questions, "question", "questions"), types.empty() ? "" : " (" + types + ")",
         fr ? plural(s.scenarios, "scénario", "scénarios") : plural(s.scenarios, "scenario", "scenarios"),
+        scores,
         fr ? plural(s.glossaryTerms, "terme", "termes") : plural(s.glossaryTerms, "term", "terms"),
         fr ? plural(s.media, "média", "médias") : plural(s.media, "image", "images"),
         fr ? grouped(s.words, lang) + (s.words > 1 ? " mots" : " mot")
@@ -52,21 +61,23 @@ std::string summaryLine(const LintedCourse& c, core::Lang lang) {
     return line;
 }
 
+nlohmann::json toJson(const core::Diagnostic& d, core::Lang lang) {
+    return {{"file", d.pos.file},
+            {"line", d.pos.line},
+            {"column", d.pos.column},
+            {"severity", d.severity == core::Severity::Error ? "error" : "warning"},
+            {"code", d.code},
+            {"message", core::renderMessage(d, lang)}};
+}
+
 nlohmann::json toJson(const LintedCourse& c, core::Lang lang, bool quiet) {
     nlohmann::json diags = nlohmann::json::array();
-    for (const core::Diagnostic& d : c.diagnostics.sorted()) {
-        if (quiet && d.severity != core::Severity::Error)
-            continue;
-        diags.push_back({{"file", d.pos.file},
-                         {"line", d.pos.line},
-                         {"column", d.pos.column},
-                         {"severity", d.severity == core::Severity::Error ? "error" : "warning"},
-                         {"code", d.code},
-                         {"message", core::renderMessage(d, lang)}});
-    }
+    for (const core::Diagnostic& d : c.diagnostics.sorted())
+        if (!quiet || d.severity == core::Severity::Error)
+            diags.push_back(toJson(d, lang));
     nlohmann::json out = {{"path", c.path},
                           {"errors", c.diagnostics.errorCount()},
-                          {"warnings", c.diagnostics.warningCount()},
+                          {"warnings", quiet ? 0 : c.diagnostics.warningCount()},
                           {"diagnostics", diags}};
     if (c.loaded) {
         const course::CourseStats& s = c.stats;
@@ -79,6 +90,7 @@ nlohmann::json toJson(const LintedCourse& c, core::Lang lang, bool quiet) {
                           {"questions", s.questions},   {"questionsByType", byType},
                           {"checks", s.checks},         {"reflections", s.reflections},
                           {"scenarios", s.scenarios},   {"scenes", s.scenes},
+                          {"scenarioBestScores", s.scenarioBestScores},
                           {"endings", s.endings},       {"glossaryTerms", s.glossaryTerms},
                           {"media", s.media},           {"words", s.words},
                           {"readingMinutes", s.readingMinutes()}};

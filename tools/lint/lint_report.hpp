@@ -18,5 +18,6 @@ struct LintedCourse {
 
 std::string summaryLine(const LintedCourse& c, core::Lang lang);
 nlohmann::json toJson(const LintedCourse& c, core::Lang lang, bool quiet);
+nlohmann::json toJson(const core::Diagnostic& d, core::Lang lang);
 
 } // namespace cordee::lint

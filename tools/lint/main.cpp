@@ -4,6 +4,7 @@
 // (unknown option, missing or unreadable path).
 #include "course/course_stats.hpp"
 #include "course/loader.hpp"
+#include "course/media_path.hpp"
 #include "lint_report.hpp"
 
 #include <CLI/CLI.hpp>
@@ -26,8 +27,16 @@ std::vector<std::string> expandPath(const std::string& path, core::Diagnostics& 
     std::vector<std::string> out;
     for (const fs::path& p : course::findCourseFolders(path))
         out.push_back(p.generic_string());
-    if (out.empty())
-        notes.add("C002", {path, 0, 0}, {path});
+    if (!out.empty())
+        return out;
+    // A folder with XML in it was meant as a course (a misnamed Course.xml, cours.xml …): that
+    // is an error. One with no XML at all (courses/schema) is only skipped, with a word.
+    bool hasXml = false;
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+        hasXml = hasXml || course::lowerExtension(it->path().string()) == "xml";
+    if (hasXml)
+        return {path}; // loading it reports C001
+    notes.add("C002", {path, 0, 0}, {path});
     return out;
 }
 
@@ -99,7 +108,7 @@ int main(int argc, char** argv) {
             out["courses"].push_back(lint::toJson(c, lang, quiet));
         if (!quiet)
             for (const core::Diagnostic& d : notes.all())
-                out["notes"].push_back(core::formatDiagnostic(d, lang));
+                out["notes"].push_back(lint::toJson(d, lang));
         std::cout << out.dump(2) << "\n";
     } else {
         if (!quiet)
