@@ -56,9 +56,12 @@ private:
             walk(child, inner);
         } else if (name == "term") {
             r_.checkAttributes(child, {"ref"}, {});
-            if (auto ref = r_.attr(child, "ref")) {
-                inner.termRef = *ref;
-                r_.ctx().termRefs.push_back({*ref, r_.attrPos(child, "ref")});
+            if (const char* ref = child->Attribute("ref")) {
+                inner.termRef = ref;
+                // Terms usually come after the glossary: resolve them now, and keep a position
+                // only for those still unknown (checked once everything is read).
+                if (!r_.ctx().glossaryIds.count(inner.termRef))
+                    r_.ctx().termRefs.push_back({inner.termRef, r_.attrPos(child, "ref")});
             }
             walk(child, inner);
         } else if (name == "link") {
@@ -122,23 +125,28 @@ private:
     // A run of white space becomes one space where it was written (so a space before <em>
     // stays outside the emphasis), never at the start of a line.
     void addText(std::string_view text, const RunAttributes& attrs) {
+        // Fold into one buffer, a word at a time, then append once.
+        std::string folded;
+        folded.reserve(text.size());
         size_t i = 0;
         while (i < text.size()) {
             if (isFoldable(text[i])) {
                 if (!atLineStart_ && !lastWasSpace_)
-                    append(" ", attrs);
+                    folded += ' ';
                 lastWasSpace_ = true;
                 ++i;
                 continue;
             }
-            size_t j = i;
+            size_t j = i + 1;
             while (j < text.size() && !isFoldable(text[j]))
                 ++j;
-            append(text.substr(i, j - i), attrs);
+            folded.append(text.data() + i, j - i);
             atLineStart_ = false;
             lastWasSpace_ = false;
             i = j;
         }
+        if (!folded.empty())
+            append(folded, attrs);
     }
 
     void trimTrailingSpace() {

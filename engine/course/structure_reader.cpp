@@ -308,6 +308,7 @@ void readGlossary(XmlReader& r, const XMLElement* el, Course& course) {
         term.id = r.idAttr(c);
         term.label = r.textAttr(c, "label");
         term.pos = r.pos(c);
+        r.ctx().glossaryIds.insert(term.id);
         term.definition = readInline(r, c);
         course.glossary.push_back(std::move(term));
     }

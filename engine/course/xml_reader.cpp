@@ -79,29 +79,37 @@ XmlReader::XmlReader(LoadContext& ctx, const XmlSource& src, const tinyxml2::XML
 
 void XmlReader::indexElements(const XMLElement* el, size_t& next) {
     // Pre-order traversal visits start tags in text order: the n-th element is the n-th tag.
+    // The offset is kept in the element's user data (offset + 1; 0 = unknown), which spares
+    // a hash map of every element.
     if (next < src_.startTags.size()) {
         size_t offset = src_.startTags[next];
         std::string_view name = el->Name();
         if (src_.text.compare(offset + 1, name.size(), name) == 0)
-            offsets_[el] = offset;
+            const_cast<XMLElement*>(el)->SetUserData(reinterpret_cast<void*>(offset + 1));
         ++next;
     }
     for (const XMLElement* c = el->FirstChildElement(); c; c = c->NextSiblingElement())
         indexElements(c, next);
 }
 
+std::optional<size_t> XmlReader::offsetOf(const XMLElement* el) const {
+    auto stored = reinterpret_cast<size_t>(el->GetUserData());
+    if (stored == 0)
+        return std::nullopt;
+    return stored - 1;
+}
+
 SourcePos XmlReader::pos(const XMLElement* el) const {
-    auto it = offsets_.find(el);
-    if (it != offsets_.end())
-        return src_.posAt(it->second);
+    if (auto offset = offsetOf(el))
+        return src_.posAt(*offset);
     return {src_.displayPath, el->GetLineNum(), 1};
 }
 
 SourcePos XmlReader::attrPos(const XMLElement* el, const char* name) const {
-    auto it = offsets_.find(el);
-    if (it == offsets_.end())
+    auto offset = offsetOf(el);
+    if (!offset)
         return pos(el);
-    size_t start = it->second;
+    size_t start = *offset;
     size_t end = src_.tagEnd(start);
     std::string_view tag(src_.text.data() + start, end - start);
     std::string_view wanted(name);
@@ -134,15 +142,17 @@ SourcePos XmlReader::attrPos(const XMLElement* el, const char* name) const {
 void XmlReader::checkAttributes(const XMLElement* el,
                                 std::initializer_list<std::string_view> required,
                                 std::initializer_list<std::string_view> optional) {
-    std::vector<std::string_view> allowed(required);
-    allowed.insert(allowed.end(), optional.begin(), optional.end());
+    auto allowedName = [&](std::string_view name) {
+        return std::find(required.begin(), required.end(), name) != required.end() ||
+               std::find(optional.begin(), optional.end(), name) != optional.end();
+    };
     for (const tinyxml2::XMLAttribute* a = el->FirstAttribute(); a; a = a->Next()) {
         std::string_view name = a->Name();
-        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end())
-            continue;
         // Editors hook the XSD in with xsi:noNamespaceSchemaLocation; that is not content.
-        if (name.starts_with("xmlns") || name.starts_with("xsi:"))
+        if (allowedName(name) || name.starts_with("xmlns") || name.starts_with("xsi:"))
             continue;
+        std::vector<std::string_view> allowed(required);
+        allowed.insert(allowed.end(), optional.begin(), optional.end());
         std::string suggestion = core::closestMatch(name, allowed);
         std::string hint;
         if (!suggestion.empty()) {

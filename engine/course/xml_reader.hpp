@@ -17,7 +17,7 @@
 #include <string>
 #include <string_view>
 #include <tinyxml2.h>
-#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace cordee::course::detail {
@@ -35,7 +35,8 @@ struct LoadContext {
     std::string displayFolder;                // the folder as the user named it
     std::vector<std::filesystem::path> includeStack; // canonical paths of files being read
     std::map<std::string, SourcePos> ids;     // every author id, where first defined
-    std::vector<Reference> termRefs;
+    std::vector<Reference> termRefs;           // refs still to resolve at the end
+    std::unordered_set<std::string> glossaryIds; // known once <glossary> is read
     std::vector<std::pair<Reference, std::string>> requiresRefs; // (required id, module id)
 
     std::string displayPathOf(const std::filesystem::path& relative) const;
@@ -84,10 +85,10 @@ public:
 
 private:
     void indexElements(const XMLElement* el, size_t& next);
+    std::optional<size_t> offsetOf(const XMLElement* el) const; // its '<' in the text
 
     LoadContext& ctx_;
     const XmlSource& src_;
-    std::unordered_map<const XMLElement*, size_t> offsets_; // element -> its '<' in the text
 };
 
 std::string joinNames(std::initializer_list<std::string_view> names);

@@ -14,9 +14,11 @@ constexpr int kMaxReportsPerKind = 20; // one bad byte often repeats: cap the no
 // tinyxml2's own limit (TINYXML2_MAX_ELEMENT_DEPTH); a course needs about ten levels.
 constexpr size_t kMaxDepth = 100;
 
-bool isNameStart(unsigned char c) { return std::isalpha(c) || c == '_' || c == ':' || c >= 0x80; }
+bool isNameStart(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || c >= 0x80;
+}
 bool isNameChar(unsigned char c) {
-    return isNameStart(c) || std::isdigit(c) || c == '-' || c == '.';
+    return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
 
 bool isXmlChar(unsigned long cp) {
@@ -31,10 +33,12 @@ public:
 
     void run() {
         size_t i = 0;
-        while (i < t_.size()) {
-            if (t_[i] == '<')
+        const size_t n = t_.size();
+        while (i < n) {
+            const char c = t_[i];
+            if (c == '<')
                 i = markup(i);
-            else if (t_[i] == '&')
+            else if (c == '&')
                 i = reference(i);
             else
                 ++i;
@@ -258,14 +262,6 @@ public:
     bool fatal_ = false;
 };
 
-void indexLines(XmlSource& src) {
-    src.lineStarts.clear();
-    src.lineStarts.push_back(0);
-    for (size_t i = 0; i < src.text.size(); ++i)
-        if (src.text[i] == '\n')
-            src.lineStarts.push_back(i + 1);
-}
-
 // The encoding named by the XML declaration, if any.
 std::string declaredEncoding(std::string_view text) {
     if (!text.starts_with("<?xml"))
@@ -338,10 +334,8 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
     XmlSource src;
     src.displayPath = displayPath;
     src.text = view.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : std::move(bytes);
-    indexLines(src);
+    src.lineStarts = {0};
 
-    bool fatal = false;
-    int reported = 0;
     // The declaration first: a Latin-1 file is better told "save as UTF-8" once than shown
     // each of its accented letters as an invalid byte.
     std::string encoding = declaredEncoding(src.text);
@@ -349,29 +343,45 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
         diags.add("X002", src.posAt(src.text.find(encoding)), {encoding});
         return std::nullopt;
     }
-    if (size_t nul = src.text.find('\0'); nul != std::string::npos) {
+    // One pass over the bytes: line starts, NUL and control characters, UTF-8 validity.
+    const std::string& t = src.text;
+    const size_t n = t.size();
+    src.lineStarts.clear();
+    src.lineStarts.push_back(0);
+    std::vector<size_t> badBytes, controls;
+    size_t nul = std::string::npos;
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = static_cast<unsigned char>(t[i]);
+        if (c >= 0x20 && c < 0x80) {
+            ++i;
+        } else if (c == '\n') {
+            src.lineStarts.push_back(++i);
+        } else if (c < 0x20) {
+            if (c == 0 && nul == std::string::npos)
+                nul = i;
+            else if (c != '\t' && c != '\r' && controls.size() < kMaxReportsPerKind)
+                controls.push_back(i);
+            ++i;
+        } else {
+            size_t len = core::utf8SequenceLength(t, i);
+            if (len == 0) {
+                if (badBytes.size() < kMaxReportsPerKind)
+                    badBytes.push_back(i);
+                len = 1;
+            }
+            i += len;
+        }
+    }
+    if (nul != std::string::npos) {
         diags.add("X004", src.posAt(nul));
         return std::nullopt; // a binary file: nothing more worth saying
     }
-    for (size_t at = core::findInvalidUtf8(src.text); at != std::string::npos;
-         at = core::findInvalidUtf8(src.text, at + 1)) {
-        fatal = true;
-        if (++reported > kMaxReportsPerKind)
-            break;
+    for (size_t at : badBytes)
         diags.add("X003", src.posAt(at),
-                  {fmt::format("0x{:02X}", static_cast<unsigned char>(src.text[at]))});
-    }
-    if (fatal)
-        return std::nullopt;
-    reported = 0;
-    for (size_t i = 0; i < src.text.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(src.text[i]);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            fatal = true;
-            if (++reported <= kMaxReportsPerKind)
-                diags.add("X013", src.posAt(i), {fmt::format("U+{:04X}", c)});
-        }
-    }
+                  {fmt::format("0x{:02X}", static_cast<unsigned char>(t[at]))});
+    for (size_t at : controls)
+        diags.add("X013", src.posAt(at), {fmt::format("U+{:04X}", static_cast<unsigned char>(t[at]))});
+    bool fatal = !badBytes.empty() || !controls.empty();
     if (fatal)
         return std::nullopt;
 
