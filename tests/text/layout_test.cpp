@@ -1,0 +1,125 @@
+#include "core/utf8.hpp"
+#include "text/french_typography.hpp"
+#include "text/line_layout.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace cordee::text;
+
+namespace {
+
+// Every character is 10 px wide (20 in bold), lines are 20 px, ascent 15.
+class FakeMeasurer : public Measurer {
+public:
+    int width(const std::string& s, const FontSpec& f) override {
+        return static_cast<int>(cordee::core::countCodePoints(s)) * (f.style & kBold ? 20 : 10);
+    }
+    int lineHeight(const FontSpec&) override { return 20; }
+    int ascent(const FontSpec&) override { return 15; }
+};
+
+std::vector<std::string> lineTexts(const TextBlock& b) {
+    std::vector<std::string> out;
+    for (const Line& l : b.lines) {
+        std::string s;
+        for (const Fragment& f : l.fragments)
+            s += f.text;
+        out.push_back(s);
+    }
+    return out;
+}
+
+TextBlock layout(const std::string& text, int width) {
+    FakeMeasurer m;
+    return layoutText({{text, {}, -1}}, width, m);
+}
+
+} // namespace
+
+TEST_CASE("words wrap at spaces and trailing spaces do not count", "[text][layout]") {
+    TextBlock b = layout("un deux trois quatre", 100); // 10 characters per line
+    REQUIRE(lineTexts(b) == std::vector<std::string>{"un deux ", "trois ", "quatre"});
+    CHECK(b.lines[0].width == 70);
+    CHECK(b.lines[1].width == 50);
+    CHECK(b.width == 70);
+    CHECK(b.height == 60);
+}
+
+TEST_CASE("a line never starts with a space", "[text][layout]") {
+    TextBlock b = layout("abcdefghij   klm", 100);
+    REQUIRE(b.lines.size() == 2);
+    CHECK(lineTexts(b)[1] == "klm");
+}
+
+TEST_CASE("a word longer than the line is cut between characters", "[text][layout]") {
+    TextBlock b = layout("anticonstitutionnellement", 100);
+    CHECK(lineTexts(b) == std::vector<std::string>{"anticonsti", "tutionnell", "ement"});
+}
+
+TEST_CASE("a long word is cut even with multi-byte characters", "[text][layout]") {
+    TextBlock b = layout("ééééééééééééé", 50);
+    CHECK(lineTexts(b) == std::vector<std::string>{"ééééé", "ééééé", "ééé"});
+}
+
+TEST_CASE("runs keep their style and a word may span runs", "[text][layout]") {
+    FakeMeasurer m;
+    FontSpec bold{0, kBold, 18};
+    // "l'" regular then "État" bold: one word, no break between them.
+    TextBlock b = layoutText({{"voir l'", {}, -1}, {"État", bold, 7}, {" ici", {}, -1}}, 140, m);
+    REQUIRE(lineTexts(b) == std::vector<std::string>{"voir ", "l'État ici"});
+    const Line& second = b.lines[1];
+    REQUIRE(second.fragments.size() == 3);
+    CHECK(second.fragments[1].run == 1);
+    CHECK(second.fragments[1].x == 20);
+    CHECK(second.fragments[1].width == 80);
+}
+
+TEST_CASE("a newline forces a break", "[text][layout]") {
+    TextBlock b = layout("un\ndeux", 1000);
+    CHECK(lineTexts(b) == std::vector<std::string>{"un", "deux"});
+}
+
+TEST_CASE("a hyphen between letters is a break opportunity", "[text][layout]") {
+    TextBlock b = layout("la co-production", 100);
+    CHECK(lineTexts(b) == std::vector<std::string>{"la co-", "production"});
+}
+
+TEST_CASE("line spacing scales the line height", "[text][layout]") {
+    FakeMeasurer m;
+    TextBlock b = layoutText({{"a b", {}, -1}}, 1000, m, 1.5);
+    REQUIRE(b.lines.size() == 1);
+    CHECK(b.lines[0].height == 30);
+    CHECK(b.lines[0].ascent == 20); // 15 + half of the 10 px of leading
+}
+
+TEST_CASE("empty text has no lines", "[text][layout]") {
+    CHECK(layout("", 100).lines.empty());
+}
+
+TEST_CASE("French spacing makes punctuation and numbers unbreakable", "[text][french]") {
+    CHECK(applyFrenchSpacing("Vraiment ?") == "Vraiment\u202F?");
+    CHECK(applyFrenchSpacing("Oui ; non !") == "Oui\u202F; non\u202F!");
+    CHECK(applyFrenchSpacing("« mot »") == "«\u202Fmot\u202F»");
+    CHECK(applyFrenchSpacing("Note : ceci") == "Note\u00A0: ceci");
+    CHECK(applyFrenchSpacing("23 000 €") == "23\u202F000\u00A0€");
+    CHECK(applyFrenchSpacing("1 500 000 habitants") == "1\u202F500\u202F000 habitants");
+    CHECK(applyFrenchSpacing("n° 12") == "n°\u00A012");
+    CHECK(applyFrenchSpacing("50 %") == "50\u00A0%");
+    CHECK(applyFrenchSpacing("en 2001 2014") == "en 2001 2014"); // four digits: not thousands
+}
+
+TEST_CASE("French spacing never lets ? start a line", "[text][french][layout]") {
+    FakeMeasurer m;
+    std::vector<StyledRun> runs{{"Est-ce vrai ?", {}, -1}};
+    applyFrenchSpacing(runs);
+    TextBlock b = layoutText(runs, 110, m); // "Est-ce vrai" is 11 characters
+    for (const Line& l : b.lines)
+        CHECK(l.fragments.front().text.rfind("?", 0) != 0);
+    CHECK(lineTexts(b).back() == "vrai\u202F?");
+}
+
+TEST_CASE("French spacing works across runs", "[text][french]") {
+    std::vector<StyledRun> runs{{"Quel <em>", {}, -1}, {"mot", {0, kItalic, 18}, 1}, {" ?", {}, -1}};
+    applyFrenchSpacing(runs);
+    CHECK(runs[2].text == "\u202F?");
+}
