@@ -66,13 +66,16 @@ public:
     void place(const Piece& p) {
         Line& line = current();
         if (!line.fragments.empty() && line.fragments.back().run == p.run) {
+            // Contiguous pieces of one run make one fragment, measured whole: the sum of
+            // separately measured words drifts from the drawn text by rounding and kerning.
             Fragment& f = line.fragments.back();
-            f.text += p.text; // contiguous pieces of one run: one fragment
-            f.width = x_ + p.width - f.x;
+            f.text += p.text;
+            f.width = m_.width(f.text, runs_[static_cast<size_t>(p.run)].font);
+            x_ = f.x + f.width;
         } else {
             line.fragments.push_back({p.run, p.text, x_, p.width});
+            x_ += p.width;
         }
-        x_ += p.width;
         if (!p.space)
             line.width = x_;
         noteFont(p.run);

@@ -123,3 +123,13 @@ TEST_CASE("French spacing works across runs", "[text][french]") {
     applyFrenchSpacing(runs);
     CHECK(runs[2].text == "\u202F?");
 }
+
+TEST_CASE("a space at the end of a run separates it from the next run", "[text][layout]") {
+    FakeMeasurer m;
+    TextBlock b = layoutText({{"ab ", {}, -1}, {"cd", {0, kBold, 18}, 1}}, 1000, m);
+    REQUIRE(b.lines.size() == 1);
+    REQUIRE(b.lines[0].fragments.size() == 2);
+    CHECK(b.lines[0].fragments[0].text == "ab ");
+    CHECK(b.lines[0].fragments[0].width == 30);
+    CHECK(b.lines[0].fragments[1].x == 30);
+}

@@ -1,0 +1,24 @@
+// Finds and loads the courses the player offers: every course folder under the courses path,
+// plus the one named by --course.
+#pragma once
+
+#include "ui/controller.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cordee::app {
+
+// The bundled courses folder: $CORDEE_COURSES, else the source tree's, else ./courses, else
+// ../share/cordee/courses beside the executable.
+std::string defaultCoursesDir(const char* argv0);
+
+struct Catalogue {
+    std::vector<ui::CourseEntry> courses;
+    std::optional<size_t> selected; // the --course one
+};
+
+Catalogue loadCatalogue(const std::string& coursesDir, const std::string& course);
+
+} // namespace cordee::app

@@ -1,0 +1,249 @@
+// cordee: the course player. A window (default), a PNG of one view (--screenshot, no display
+// needed), or the terminal (--text). All three drive the same engine.
+#include "app/catalogue_loader.hpp"
+#include "app/options.hpp"
+#include "app/sdl_input.hpp"
+#include "app/settings_file.hpp"
+#include "core/strings.hpp"
+#include "render/font_set.hpp"
+#include "render/sdl_canvas.hpp"
+#include "terminal/text_player.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <cstdio>
+#include <iostream>
+
+using namespace cordee;
+
+namespace {
+
+void printErrors(const ui::CourseEntry& entry, core::Lang lang) {
+    for (const core::Diagnostic& d : entry.load.diagnostics.sorted())
+        if (d.severity == core::Severity::Error)
+            std::cerr << core::formatDiagnostic(d, lang) << "\n";
+}
+
+ui::Settings effectiveSettings(const app::Options& o) {
+    ui::Settings s;
+    if (!o.noSettings && o.screenshot.empty())
+        s = app::loadSettings(app::settingsPath());
+    if (o.scale)
+        s.textScale = *o.scale;
+    if (!o.theme.empty())
+        ui::parseTheme(o.theme, s.theme);
+    if (!o.font.empty())
+        s.font = o.font == "opendyslexic" ? 1 : 0;
+    if (!o.lang.empty())
+        s.lang = core::parseLang(o.lang);
+    return s;
+}
+
+// Places the controller where the options ask: a page, a course overview, or the catalogue.
+bool navigate(ui::Controller& c, const app::Catalogue& cat, const app::Options& o,
+              core::Lang lang) {
+    if (!cat.selected)
+        return true;
+    if (!o.page.empty()) {
+        if (!c.showStep(*cat.selected, o.page)) {
+            std::cerr << "cordee: "
+                      << (lang == core::Lang::En ? "no page, quiz or scenario with id "
+                                                 : "aucune page, aucun quiz ni scénario d’id ")
+                      << "« " << o.page << " »\n";
+            return false;
+        }
+        return true;
+    }
+    c.showOverview(*cat.selected);
+    return true;
+}
+
+int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s) {
+    std::optional<size_t> chosen = cat.selected;
+    if (!chosen) {
+        // No --course: choose from the catalogue, as numbered choices.
+        std::cout << core::tr(core::Str::Catalogue, s.lang) << "\n";
+        for (size_t i = 0; i < cat.courses.size(); ++i)
+            std::cout << i + 1 << ") " << cat.courses[i].load.course.title << "\n";
+        std::cout << "> " << std::flush;
+        std::string line;
+        if (!std::getline(std::cin, line))
+            return 0;
+        try {
+            size_t n = std::stoul(line);
+            if (n >= 1 && n <= cat.courses.size())
+                chosen = n - 1;
+        } catch (...) {
+        }
+        if (!chosen)
+            return 0;
+    }
+    ui::CourseEntry& entry = cat.courses[*chosen];
+    if (!entry.load.ok())
+        return 1;
+    player::CourseOutline outline(entry.load.course);
+    player::Session session(outline);
+    size_t start = 0;
+    if (!o.page.empty()) {
+        auto step = outline.findStep(o.page);
+        if (!step) {
+            std::cerr << "cordee: « " << o.page << " » ?\n";
+            return 1;
+        }
+        start = *step;
+    }
+    session.goTo(start);
+    terminal::PlainTextOptions po{s.lang, 80, o.kiosk};
+    if (const char* cols = std::getenv("COLUMNS"))
+        po.columns = std::clamp(std::atoi(cols), 40, 200);
+    return terminal::runTextPlayer(session, std::cin, std::cout, po);
+}
+
+int runScreenshot(ui::Controller& c, const app::Options& o) {
+    render::FontSet fonts;
+    if (!fonts.ok()) {
+        std::cerr << "cordee: " << fonts.error() << "\n";
+        return 1;
+    }
+    SDL_Surface* surface =
+        SDL_CreateRGBSurfaceWithFormat(0, o.width, o.height, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer* renderer = surface ? SDL_CreateSoftwareRenderer(surface) : nullptr;
+    if (!renderer) {
+        std::cerr << "cordee: " << SDL_GetError() << "\n";
+        return 1;
+    }
+    int status = 0;
+    {
+        render::SdlCanvas canvas(renderer, fonts);
+        c.setViewport(o.width, o.height, 1.0);
+        c.paint(canvas);
+        SDL_RenderPresent(renderer);
+        if (IMG_SavePNG(surface, o.screenshot.c_str()) != 0) {
+            std::cerr << "cordee: " << o.screenshot << ": " << IMG_GetError() << "\n";
+            status = 1;
+        }
+    }
+    SDL_DestroyRenderer(renderer);
+    SDL_FreeSurface(surface);
+    return status;
+}
+
+int runWindow(ui::Controller& c, const app::Options& o) {
+    // The software renderer needs no OpenGL context: without this hint SDL still opens one
+    // (loading Mesa and LLVM: ~75 ms and ~55 MB under Xvfb).
+    if (o.renderer == "software")
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        std::cerr << "cordee: " << SDL_GetError() << "\n";
+        return 1;
+    }
+    render::FontSet fonts;
+    if (!fonts.ok()) {
+        std::cerr << "cordee: " << fonts.error() << "\n";
+        return 1;
+    }
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o.kiosk)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    SDL_Window* window = SDL_CreateWindow("Cordée", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                          o.width, o.height, flags);
+    if (!window) {
+        std::cerr << "cordee: " << SDL_GetError() << "\n";
+        return 1;
+    }
+    SDL_SetWindowMinimumSize(window, 1024, 600);
+    SDL_Renderer* renderer = SDL_CreateRenderer(
+        window, -1, o.renderer == "software" ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED);
+    if (!renderer)
+        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    if (!renderer) {
+        std::cerr << "cordee: " << SDL_GetError() << "\n";
+        return 1;
+    }
+    SDL_StopTextInput(); // no text fields yet: no input method popping up
+    const std::filesystem::path settingsFile = app::settingsPath();
+    {
+        render::SdlCanvas canvas(renderer, fonts);
+        int winW = 0, winH = 0, pixW = 0, pixH = 0;
+        double density = 1.0;
+        auto resize = [&] {
+            SDL_GetWindowSize(window, &winW, &winH);
+            SDL_GetRendererOutputSize(renderer, &pixW, &pixH);
+            density = winW > 0 ? static_cast<double>(pixW) / winW : 1.0;
+            c.setViewport(pixW, pixH, density);
+        };
+        resize();
+        bool running = true, redraw = true;
+        while (running) {
+            if (redraw) {
+                c.paint(canvas);
+                SDL_RenderPresent(renderer);
+                redraw = false;
+            }
+            // Idle means asleep here: no timer, no polling, no redraw without an event.
+            SDL_Event e;
+            if (!SDL_WaitEvent(&e))
+                break;
+            do {
+                if (e.type == SDL_QUIT) {
+                    running = false;
+                } else if (e.type == SDL_WINDOWEVENT &&
+                           (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+                            e.window.event == SDL_WINDOWEVENT_EXPOSED)) {
+                    resize();
+                    redraw = true;
+                } else if (e.type == SDL_RENDER_TARGETS_RESET ||
+                           e.type == SDL_RENDER_DEVICE_RESET) {
+                    canvas.clearCaches();
+                    redraw = true;
+                } else if (auto in = app::translateEvent(e, density, pixW, pixH)) {
+                    redraw = c.handle(*in) || redraw;
+                }
+            } while (SDL_PollEvent(&e));
+            if (c.settingsDirty() && !o.noSettings)
+                app::saveSettings(settingsFile, c.settings());
+        }
+    }
+    SDL_DestroyRenderer(renderer);
+    SDL_DestroyWindow(window);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    app::Options o;
+    if (auto status = app::parseOptions(argc, argv, o))
+        return *status;
+    ui::Settings settings = effectiveSettings(o);
+    const std::string coursesDir = o.coursesDir.empty() ? app::defaultCoursesDir(argv[0])
+                                                        : o.coursesDir;
+    app::Catalogue cat = app::loadCatalogue(coursesDir, o.course);
+    if (cat.selected && !cat.courses[*cat.selected].load.ok()) {
+        printErrors(cat.courses[*cat.selected], settings.lang);
+        return 1;
+    }
+    if (o.text)
+        return runText(cat, o, settings);
+
+    if (TTF_Init() != 0) {
+        std::cerr << "cordee: " << TTF_GetError() << "\n";
+        return 1;
+    }
+    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    int status = 0;
+    {
+        ui::Controller controller(std::move(cat.courses), settings, {o.kiosk});
+        if (!navigate(controller, cat, o, settings.lang))
+            status = 1;
+        else
+            status = o.screenshot.empty() ? runWindow(controller, o)
+                                          : runScreenshot(controller, o);
+    }
+    IMG_Quit();
+    TTF_Quit();
+    SDL_Quit();
+    return status;
+}

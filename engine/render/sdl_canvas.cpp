@@ -1,0 +1,271 @@
+#include "render/sdl_canvas.hpp"
+
+#include "core/utf8.hpp"
+#include "render/svg_raster.hpp"
+
+#include <SDL_image.h>
+#include <algorithm>
+#include <cmath>
+
+namespace cordee::render {
+namespace {
+
+constexpr size_t kMaxTextTextures = 3000; // a few pages' worth; older ones are freed
+
+std::string specKey(const text::FontSpec& f) {
+    return std::to_string(f.family) + "/" + std::to_string(f.style) + "/" + std::to_string(f.px);
+}
+
+bool isSvg(const std::string& path) {
+    return path.size() > 4 && (path.ends_with(".svg") || path.ends_with(".SVG"));
+}
+
+} // namespace
+
+SdlCanvas::SdlCanvas(SDL_Renderer* renderer, FontSet& fonts) : r_(renderer), fonts_(fonts) {
+    SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
+}
+
+SdlCanvas::~SdlCanvas() { clearCaches(); }
+
+void SdlCanvas::clearCaches() {
+    for (auto& [key, t] : texts_)
+        SDL_DestroyTexture(t.texture);
+    texts_.clear();
+    textLru_.clear();
+    for (auto& [key, img] : images_)
+        if (img.texture)
+            SDL_DestroyTexture(img.texture);
+    images_.clear();
+}
+
+std::vector<SdlCanvas::Segment> SdlCanvas::segments(const std::string& s, const text::FontSpec& f) {
+    TTF_Font* primary = fonts_.font(f);
+    std::vector<Segment> out;
+    if (!primary)
+        return out;
+    TTF_Font* fallback = nullptr;
+    size_t start = 0;
+    TTF_Font* current = primary;
+    for (size_t pos = 0; pos < s.size();) {
+        size_t at = pos;
+        char32_t cp = core::decodeUtf8(s, pos);
+        TTF_Font* want = primary;
+        if (cp > 0x7F && !TTF_GlyphIsProvided32(primary, cp)) {
+            if (!fallback)
+                fallback = fonts_.fallback(f);
+            if (fallback && TTF_GlyphIsProvided32(fallback, cp))
+                want = fallback;
+        }
+        if (want != current) {
+            if (at > start)
+                out.push_back({s.substr(start, at - start), current});
+            start = at;
+            current = want;
+        }
+    }
+    if (s.size() > start)
+        out.push_back({s.substr(start), current});
+    return out;
+}
+
+int SdlCanvas::width(const std::string& utf8, const text::FontSpec& f) {
+    std::string key = specKey(f) + "|" + utf8;
+    auto it = widths_.find(key);
+    if (it != widths_.end())
+        return it->second;
+    int total = 0;
+    for (const Segment& seg : segments(utf8, f)) {
+        int w = 0, h = 0;
+        TTF_SizeUTF8(seg.font, seg.text.c_str(), &w, &h);
+        total += w;
+    }
+    if (widths_.size() > 50000)
+        widths_.clear();
+    widths_[key] = total;
+    return total;
+}
+
+int SdlCanvas::lineHeight(const text::FontSpec& f) {
+    TTF_Font* font = fonts_.font(f);
+    return font ? TTF_FontLineSkip(font) : f.px;
+}
+
+int SdlCanvas::ascent(const text::FontSpec& f) {
+    TTF_Font* font = fonts_.font(f);
+    return font ? TTF_FontAscent(font) : f.px;
+}
+
+SDL_Texture* SdlCanvas::textTexture(const std::string& key, TTF_Font* font,
+                                    const std::string& text, ui::Color c, int& w, int& h) {
+    auto it = texts_.find(key);
+    if (it != texts_.end()) {
+        textLru_.splice(textLru_.begin(), textLru_, it->second.lru);
+        w = it->second.w;
+        h = it->second.h;
+        return it->second.texture;
+    }
+    SDL_Surface* surface = TTF_RenderUTF8_Blended(font, text.c_str(), SDL_Color{c.r, c.g, c.b, c.a});
+    if (!surface)
+        return nullptr;
+    SDL_Texture* texture = SDL_CreateTextureFromSurface(r_, surface);
+    w = surface->w;
+    h = surface->h;
+    SDL_FreeSurface(surface);
+    if (!texture)
+        return nullptr;
+    textLru_.push_front(key);
+    texts_[key] = {texture, w, h, textLru_.begin()};
+    while (textLru_.size() > kMaxTextTextures) {
+        auto old = texts_.find(textLru_.back());
+        SDL_DestroyTexture(old->second.texture);
+        texts_.erase(old);
+        textLru_.pop_back();
+    }
+    return texture;
+}
+
+void SdlCanvas::drawText(int x, int baseline, const std::string& utf8, const text::FontSpec& f,
+                         ui::Color c) {
+    // Spaces alone draw nothing; skip the texture.
+    if (utf8.find_first_not_of(' ') == std::string::npos)
+        return;
+    for (const Segment& seg : segments(utf8, f)) {
+        std::string key = specKey(f) + (seg.font == fonts_.font(f) ? "" : "+fb") + "|" +
+                          std::to_string(c.r) + "," + std::to_string(c.g) + "," +
+                          std::to_string(c.b) + "," + std::to_string(c.a) + "|" + seg.text;
+        int w = 0, h = 0;
+        SDL_Texture* t = textTexture(key, seg.font, seg.text, c, w, h);
+        if (t) {
+            SDL_Rect dst{x, baseline - TTF_FontAscent(seg.font), w, h};
+            SDL_RenderCopy(r_, t, nullptr, &dst);
+        }
+        int advance = 0, hh = 0;
+        TTF_SizeUTF8(seg.font, seg.text.c_str(), &advance, &hh);
+        x += advance;
+    }
+}
+
+void SdlCanvas::span(int x0, int x1, int y, ui::Color c) {
+    if (x1 <= x0)
+        return;
+    SDL_SetRenderDrawColor(r_, c.r, c.g, c.b, c.a);
+    SDL_Rect row{x0, y, x1 - x0, 1};
+    SDL_RenderFillRect(r_, &row);
+}
+
+// Rounded corners by scanlines, with the edge pixel's coverage as alpha for smooth curves.
+void SdlCanvas::fillRect(const ui::Rect& rect, ui::Color c, int radius) {
+    if (rect.w <= 0 || rect.h <= 0)
+        return;
+    radius = std::min({radius, rect.w / 2, rect.h / 2});
+    SDL_SetRenderDrawColor(r_, c.r, c.g, c.b, c.a);
+    if (radius <= 1) {
+        SDL_Rect r{rect.x, rect.y, rect.w, rect.h};
+        SDL_RenderFillRect(r_, &r);
+        return;
+    }
+    SDL_Rect middle{rect.x, rect.y + radius, rect.w, rect.h - 2 * radius};
+    SDL_RenderFillRect(r_, &middle);
+    for (int i = 0; i < radius; ++i) {
+        const double dy = radius - i - 0.5;
+        const double dx = std::sqrt(std::max(0.0, double(radius) * radius - dy * dy));
+        const double inset = radius - dx;
+        const int full = static_cast<int>(std::ceil(inset));
+        const double coverage = full - inset;
+        ui::Color edge = c;
+        edge.a = static_cast<uint8_t>(c.a * coverage);
+        for (int row : {rect.y + i, rect.bottom() - 1 - i}) {
+            span(rect.x + full, rect.right() - full, row, c);
+            if (full > 0 && edge.a > 0) {
+                span(rect.x + full - 1, rect.x + full, row, edge);
+                span(rect.right() - full, rect.right() - full + 1, row, edge);
+            }
+        }
+    }
+}
+
+void SdlCanvas::strokeRect(const ui::Rect& rect, ui::Color c, int t, int radius) {
+    if (rect.w <= 0 || rect.h <= 0 || t <= 0)
+        return;
+    radius = std::min({radius, rect.w / 2, rect.h / 2});
+    if (radius <= 1) {
+        fillRect({rect.x, rect.y, rect.w, t}, c, 0);
+        fillRect({rect.x, rect.bottom() - t, rect.w, t}, c, 0);
+        fillRect({rect.x, rect.y + t, t, rect.h - 2 * t}, c, 0);
+        fillRect({rect.right() - t, rect.y + t, t, rect.h - 2 * t}, c, 0);
+        return;
+    }
+    // Straight sides, then the four corner arcs as rings between two radii.
+    fillRect({rect.x + radius, rect.y, rect.w - 2 * radius, t}, c, 0);
+    fillRect({rect.x + radius, rect.bottom() - t, rect.w - 2 * radius, t}, c, 0);
+    fillRect({rect.x, rect.y + radius, t, rect.h - 2 * radius}, c, 0);
+    fillRect({rect.right() - t, rect.y + radius, t, rect.h - 2 * radius}, c, 0);
+    const int inner = std::max(0, radius - t);
+    for (int i = 0; i < radius; ++i) {
+        const double dy = radius - i - 0.5;
+        const double outerDx = std::sqrt(std::max(0.0, double(radius) * radius - dy * dy));
+        const double innerDx =
+            dy < inner ? std::sqrt(std::max(0.0, double(inner) * inner - dy * dy)) : 0.0;
+        const int x0 = static_cast<int>(std::round(radius - outerDx));
+        const int x1 = static_cast<int>(std::round(radius - innerDx));
+        for (int row : {rect.y + i, rect.bottom() - 1 - i}) {
+            span(rect.x + x0, rect.x + std::max(x1, x0 + 1), row, c);
+            span(rect.right() - std::max(x1, x0 + 1), rect.right() - x0, row, c);
+        }
+    }
+}
+
+SDL_Surface* SdlCanvas::loadImage(const std::string& path, int w, int h) {
+    if (isSvg(path))
+        return rasterizeSvg(path, w, h);
+    return IMG_Load(path.c_str());
+}
+
+std::pair<int, int> SdlCanvas::imageSize(const std::string& path) {
+    auto it = imageSizes_.find(path);
+    if (it != imageSizes_.end())
+        return it->second;
+    std::pair<int, int> size{0, 0};
+    if (isSvg(path)) {
+        size = svgIntrinsicSize(path);
+    } else if (SDL_Surface* s = IMG_Load(path.c_str())) {
+        size = {s->w, s->h};
+        SDL_FreeSurface(s);
+    }
+    imageSizes_[path] = size;
+    return size;
+}
+
+bool SdlCanvas::drawImage(const std::string& path, const ui::Rect& r) {
+    const std::string key = path + "@" + std::to_string(r.w) + "x" + std::to_string(r.h);
+    auto it = images_.find(key);
+    if (it == images_.end()) {
+        CachedImage img;
+        if (SDL_Surface* s = loadImage(path, r.w, r.h)) {
+            img.texture = SDL_CreateTextureFromSurface(r_, s);
+            img.w = s->w;
+            img.h = s->h;
+            SDL_FreeSurface(s);
+            if (img.texture)
+                SDL_SetTextureScaleMode(img.texture, SDL_ScaleModeLinear);
+        }
+        it = images_.emplace(key, img).first;
+    }
+    if (!it->second.texture)
+        return false;
+    SDL_Rect dst{r.x, r.y, r.w, r.h};
+    SDL_RenderCopy(r_, it->second.texture, nullptr, &dst);
+    return true;
+}
+
+void SdlCanvas::setClip(const ui::Rect* r) {
+    if (!r) {
+        SDL_RenderSetClipRect(r_, nullptr);
+        return;
+    }
+    SDL_Rect clip{r->x, r->y, r->w, r->h};
+    SDL_RenderSetClipRect(r_, &clip);
+}
+
+} // namespace cordee::render

@@ -1,0 +1,164 @@
+#include "terminal/text_player.hpp"
+
+#include "core/strings.hpp"
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <iostream>
+
+namespace cordee::terminal {
+
+using namespace player;
+using core::Str;
+using core::tr;
+
+namespace {
+
+bool readLine(std::istream& in, std::ostream& out, std::string& line) {
+    out << "> " << std::flush;
+    if (!std::getline(in, line))
+        return false;
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    line.erase(0, line.find_first_not_of(" \t"));
+    line.erase(line.find_last_not_of(" \t") + 1);
+    return true;
+}
+
+std::string commandsLine(core::Lang lang) {
+    return lang == core::Lang::En
+               ? "n: next · p: previous · t: contents · g: glossary · h: help · q: quit\n"
+               : "n : suivant · p : précédent · t : sommaire · g : glossaire · h : aide · q : "
+                 "quitter\n";
+}
+
+std::string glossaryText(const course::Course& c, const PlainTextOptions& o,
+                         const std::set<std::string>* only) {
+    std::vector<const course::GlossaryTerm*> terms;
+    for (const course::GlossaryTerm& t : c.glossary)
+        if (!only || only->count(t.id))
+            terms.push_back(&t);
+    std::sort(terms.begin(), terms.end(), [](auto* a, auto* b) {
+        return core::foldForComparison(a->label) < core::foldForComparison(b->label);
+    });
+    std::string out;
+    for (const course::GlossaryTerm* t : terms)
+        out += wrap(t->label + " : " + plain(t->definition, false), o.columns, "  - ", "    ");
+    return out;
+}
+
+std::string contentsText(const Session& s, const PlainTextOptions& o) {
+    const CourseOutline& outline = s.outline();
+    std::string out = std::string(tr(Str::Contents, o.lang)) + "\n";
+    for (size_t m = 0; m < s.course().modules.size(); ++m) {
+        const bool unlocked = isModuleUnlocked(outline, m, s.facts());
+        out += fmt::format("{} {} : {}{}\n", tr(Str::Module, o.lang), m + 1,
+                           s.course().modules[m].title,
+                           unlocked ? "" : fmt::format(" ({})", tr(Str::Locked, o.lang)));
+        for (size_t i = outline.moduleBegin(m); i < outline.moduleEnd(m); ++i) {
+            const Step& step = outline.steps()[i];
+            std::string kind = step.kind == StepKind::Quiz       ? std::string(tr(Str::Quiz, o.lang)) + " : "
+                               : step.kind == StepKind::Scenario ? std::string(tr(Str::Scenario, o.lang)) + " : "
+                                                                 : "";
+            std::string mark = i == s.current() ? "  ← " + std::string(o.lang == core::Lang::En ? "you are here" : "vous êtes ici")
+                               : isStepDone(outline, step, s.facts()) ? " ✓"
+                                                                      : "";
+            out += fmt::format("{}) {}{}{}\n", i + 1, kind, outline.title(step), mark);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string renderStep(const Session& s, const PlainTextOptions& o) {
+    const CourseOutline& outline = s.outline();
+    const Step& step = s.currentStep();
+    const course::Module& module = s.course().modules[step.module];
+    std::string out;
+    std::string crumbs = fmt::format("{} {} · {}", tr(Str::Module, o.lang), step.module + 1,
+                                     module.title);
+    if (const course::Lesson* l = outline.lesson(step))
+        crumbs += " › " + l->title;
+    out += "\n" + crumbs + "\n";
+    out += fmt::format("# {} ({})\n\n", outline.title(step),
+                       fmt::format(fmt::runtime(tr(Str::PageOf, o.lang)), s.current() + 1,
+                                   outline.size()));
+    std::set<std::string> terms;
+    if (const course::Page* page = outline.page(step)) {
+        out += renderBlocks(page->blocks, o, terms);
+    } else if (const course::Quiz* quiz = outline.quiz(step)) {
+        if (!quiz->intro.empty())
+            out += wrap(plain(quiz->intro), o.columns, "", "") + "\n";
+        out += fmt::format(fmt::runtime(tr(Str::QuizPlaceholder, o.lang)), quiz->drawCount()) + "\n\n";
+    } else if (const course::Scenario* sc = outline.scenario(step)) {
+        if (!sc->intro.empty())
+            out += wrap(plain(sc->intro), o.columns, "", "") + "\n";
+        out += std::string(tr(Str::ScenarioPlaceholder, o.lang)) + "\n\n";
+    }
+    if (!terms.empty()) {
+        out += std::string(o.lang == core::Lang::En ? "Glossary terms on this page:"
+                                                    : "Termes du glossaire sur cette page :") +
+               "\n";
+        out += glossaryText(s.course(), o, &terms) + "\n";
+    }
+    return out;
+}
+
+int runTextPlayer(Session& session, std::istream& in, std::ostream& out,
+                  const PlainTextOptions& o) {
+    const core::Lang lang = o.lang;
+    out << session.course().title << "\n";
+    if (session.outline().size() == 0)
+        return 0;
+    out << renderStep(session, o) << commandsLine(lang);
+    std::string line;
+    while (readLine(in, out, line)) {
+        if (line == "q")
+            break;
+        if (line == "n" || line.empty()) {
+            MoveResult r = session.next();
+            if (r == MoveResult::Moved)
+                out << renderStep(session, o);
+            else if (r == MoveResult::Locked)
+                out << tr(Str::Locked, lang) << "\n";
+            else
+                out << tr(Str::EndOfCourse, lang) << "\n";
+        } else if (line == "p") {
+            if (session.previous() == MoveResult::Moved)
+                out << renderStep(session, o);
+            else
+                out << (lang == core::Lang::En ? "This is the first page.\n"
+                                               : "Vous êtes à la première page.\n");
+        } else if (line == "t") {
+            out << contentsText(session, o);
+            out << (lang == core::Lang::En ? "Number of the page to open (empty: stay):\n"
+                                           : "Numéro de la page à ouvrir (vide : rester) :\n");
+            std::string choice;
+            if (!readLine(in, out, choice))
+                break;
+            try {
+                size_t n = std::stoul(choice);
+                if (n >= 1 && session.goTo(n - 1) == MoveResult::Moved)
+                    out << renderStep(session, o);
+                else
+                    out << tr(Str::Locked, lang) << "\n";
+            } catch (...) {
+            }
+        } else if (line == "g") {
+            out << tr(Str::Glossary, lang) << "\n" << glossaryText(session.course(), o, nullptr);
+        } else if (line == "h") {
+            out << commandsLine(lang);
+        } else {
+            out << (lang == core::Lang::En ? "Unknown command. " : "Commande inconnue. ")
+                << commandsLine(lang);
+            continue;
+        }
+        out << commandsLine(lang);
+    }
+    out << "\n";
+    return 0;
+}
+
+} // namespace cordee::terminal

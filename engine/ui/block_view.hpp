@@ -1,0 +1,24 @@
+// Lays out a page's blocks (headings, paragraphs, lists, images, quotes, notes, tables,
+// timelines, checks, reflections) into a Flow, with a clear typographic hierarchy.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "course/model.hpp"
+#include "ui/flow.hpp"
+
+#include <functional>
+#include <utility>
+
+namespace cordee::ui {
+
+struct BlockContext {
+    core::Lang lang = core::Lang::Fr;
+    // Natural size of an image file, {0, 0} when unknown.
+    std::function<std::pair<int, int>(const std::string&)> imageSize;
+    bool kiosk = false; // links are inert
+};
+
+void layoutBlocks(Flow& flow, const std::vector<course::Block>& blocks, const BlockContext& ctx,
+                  const std::string& idPrefix = "");
+
+} // namespace cordee::ui

@@ -1,0 +1,153 @@
+// The player's interface as a state machine: which screen is shown, which panel is open, what
+// has focus, how far each layer is scrolled; input events in, display lists out.
+//
+// Screens are functions of state: layout() rebuilds the display lists only when something they
+// show changed (screen, page, size, settings); paint() draws them; handle() returns whether a
+// repaint is needed, so an idle player draws nothing. No SDL here.
+// [SECTION] index: types · construction · navigation · input · layout · paint
+#pragma once
+
+#include "course/loader.hpp"
+#include "player/session.hpp"
+#include "ui/canvas.hpp"
+#include "ui/display_list.hpp"
+#include "ui/input.hpp"
+#include "ui/metrics.hpp"
+#include "ui/settings.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cordee::ui {
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Types
+// ---------------------------------------------------------------------------------------------
+struct CourseEntry {
+    std::filesystem::path path;
+    course::LoadResult load;
+    std::unique_ptr<player::CourseOutline> outline; // built when the course loaded without error
+    player::LearnerFacts facts;
+};
+
+enum class ScreenKind { Catalogue, Overview, Step };
+enum class Overlay { None, Contents, Glossary, Settings, Help, Term };
+
+struct Layer {
+    DisplayList list;
+    Rect viewport;  // where it shows on screen
+    int scroll = 0; // how far its content is scrolled up
+    int maxScroll() const { return std::max(0, list.height - viewport.h); }
+};
+
+struct ControllerOptions {
+    bool kiosk = false;
+};
+
+class Controller {
+public:
+    // ------------------------------------------------------------------------------------------
+    // [SECTION] Construction
+    // ------------------------------------------------------------------------------------------
+    Controller(std::vector<CourseEntry> courses, Settings settings, ControllerOptions options = {});
+
+    void setViewport(int width, int height, double density = 1.0);
+
+    // ------------------------------------------------------------------------------------------
+    // [SECTION] Navigation
+    // ------------------------------------------------------------------------------------------
+    void showCatalogue();
+    bool showOverview(size_t course);
+    // Opens the step showing `id` (page, quiz, question, scenario, scene); false if unknown.
+    bool showStep(size_t course, const std::string& id);
+    bool showStepIndex(size_t course, size_t step);
+    void openOverlay(Overlay overlay);
+
+    ScreenKind screen() const { return screen_; }
+    Overlay overlay() const { return overlay_; }
+    const Settings& settings() const { return settings_; }
+    void applySettings(const Settings& s);
+    const player::Session* session() const { return session_ ? &*session_ : nullptr; }
+    const std::vector<CourseEntry>& courses() const { return courses_; }
+    std::optional<size_t> currentCourse() const { return currentCourse_; }
+
+    // ------------------------------------------------------------------------------------------
+    // [SECTION] Input
+    // ------------------------------------------------------------------------------------------
+    bool handle(const InputEvent& e); // true when the screen must be repainted
+    bool activate(const std::string& id);
+    const std::string& focused() const { return focus_; }
+    bool settingsDirty() { return std::exchange(settingsDirty_, false); }
+
+    // ------------------------------------------------------------------------------------------
+    // [SECTION] Layout and paint
+    // ------------------------------------------------------------------------------------------
+    void layout(Canvas& canvas); // no-op unless something changed
+    void paint(Canvas& canvas);
+    const Layer& content() const { return content_; }
+    const Layer& chrome() const { return chrome_; }
+    const Layer& overlayLayer() const { return overlayLayer_; }
+    void invalidate() { dirty_ = true; }
+
+private:
+    // Views (views.cpp, overlays.cpp)
+    void layoutCatalogue(Canvas& c);
+    void layoutOverview(Canvas& c);
+    void layoutStep(Canvas& c);
+    void layoutTopBar(Canvas& c, bool courseButtons);
+    void layoutBottomBar(Canvas& c);
+    void layoutOverlay(Canvas& c);
+    void layoutPanel(Canvas& c, const std::string& title);
+    void layoutTermPopover(Canvas& c);
+    void layoutHelp(Canvas& c);
+
+    // Input helpers
+    std::vector<std::string> focusOrder() const;
+    void moveFocus(int delta);
+    void revealFocus();
+    const Hotspot* hitTest(int x, int y) const;
+    Layer* layerAt(int x, int y);
+    bool scrollBy(Layer& layer, int dy);
+    bool handleKey(const InputEvent& e);
+    bool goBack();
+    bool changeTextSize(int delta);
+    bool navigate(player::MoveResult (player::Session::*move)());
+
+    std::vector<CourseEntry> courses_;
+    Settings settings_;
+    ControllerOptions options_;
+    Metrics metrics_;
+    int width_ = 1280, height_ = 800;
+    double density_ = 1.0;
+
+    ScreenKind screen_ = ScreenKind::Catalogue;
+    Overlay overlay_ = Overlay::None;
+    std::optional<size_t> currentCourse_;
+    std::optional<player::Session> session_;
+    std::string termId_;   // the glossary entry the popover shows
+    Rect termAnchor_;      // where the term was, in screen coordinates
+
+    Layer content_, chrome_, overlayLayer_;
+    DisplayList overlayFixed_;  // an overlay's frame, title and close button (screen coords)
+    Rect overlayFrame_;         // the whole panel or popover
+    std::optional<double> pendingScrollRatio_; // restore the reading place after a relayout
+    bool dirty_ = true;
+    bool settingsDirty_ = false;
+
+    std::string focus_, hover_, pressed_;
+    bool focusVisible_ = false; // the ring shows after keyboard use, as :focus-visible does
+    std::string returnFocus_;   // where focus goes back when an overlay closes
+
+    struct Touch {
+        bool active = false, dragging = false;
+        int startX = 0, startY = 0, lastY = 0;
+        Layer* layer = nullptr;
+    } touch_;
+};
+
+} // namespace cordee::ui
