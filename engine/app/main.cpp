@@ -43,10 +43,20 @@ ui::Settings effectiveSettings(const app::Options& o) {
 // Places the controller where the options ask: a page, a course overview, or the catalogue.
 bool navigate(ui::Controller& c, const app::Catalogue& cat, const app::Options& o,
               core::Lang lang) {
+    if (!o.overlay.empty()) {
+        // Panels that need a course are shown over its overview when no page is named.
+        const ui::Overlay overlay = o.overlay == "contents"   ? ui::Overlay::Contents
+                                    : o.overlay == "glossary" ? ui::Overlay::Glossary
+                                    : o.overlay == "settings" ? ui::Overlay::Settings
+                                                              : ui::Overlay::Help;
+        bool ok = navigate(c, cat, {.course = o.course, .page = o.page}, lang);
+        c.openOverlay(overlay);
+        return ok;
+    }
     if (!cat.selected)
         return true;
     if (!o.page.empty()) {
-        if (!c.showStep(*cat.selected, o.page)) {
+        if (!c.showStep(*cat.selected, o.page, true)) {
             std::cerr << "cordee: "
                       << (lang == core::Lang::En ? "no page, quiz or scenario with id "
                                                  : "aucune page, aucun quiz ni scénario d’id ")
@@ -93,7 +103,7 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s) {
         }
         start = *step;
     }
-    session.goTo(start);
+    session.goTo(start, true);
     terminal::PlainTextOptions po{s.lang, 80, o.kiosk};
     if (const char* cols = std::getenv("COLUMNS"))
         po.columns = std::clamp(std::atoi(cols), 40, 200);

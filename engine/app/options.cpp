@@ -25,6 +25,8 @@ std::optional<int> parseOptions(int argc, char** argv, Options& o) {
     app.add_option("--learner", o.learner, "nom de l’apprenant");
     app.add_option("--renderer", o.renderer, "rendu : software (par défaut) ou accelerated")
         ->check(CLI::IsMember({"software", "accelerated"}));
+    app.add_option("--overlay", o.overlay, "ouvrir un panneau : contents, glossary, settings, help")
+        ->check(CLI::IsMember({"contents", "glossary", "settings", "help"}));
     app.add_flag("--kiosk", o.kiosk, "mode borne : plein écran, liens inactifs");
     app.add_flag("--no-settings", o.noSettings, "ignorer les réglages enregistrés");
     try {

@@ -20,6 +20,7 @@ struct Options {
     std::string db;            // --db PATH (progress store)
     std::string learner;       // --learner NAME
     std::string renderer = "software"; // --renderer software|accelerated
+    std::string overlay;       // --overlay contents|glossary|settings|help (previews, tests)
     bool kiosk = false;
     bool noSettings = false;   // --no-settings: neither read nor write the settings file
 };

@@ -26,8 +26,8 @@ public:
 
     MoveResult next();
     MoveResult previous();
-    // Goes to a step; refuses a step in a locked module.
-    MoveResult goTo(size_t step);
+    // Goes to a step; refuses a step in a locked module unless `force` (a trainer's preview).
+    MoveResult goTo(size_t step, bool force = false);
     bool isStepReachable(size_t step) const;
 
     // The step where "Reprendre" should go: the first step not done, or the start.

@@ -35,6 +35,12 @@ void Controller::applySettings(const Settings& s) {
     settings_ = s;
     metrics_.zoom = settings_.textScale / 100.0 * density_;
     metrics_.family = static_cast<uint8_t>(settings_.font);
+    // On a 600 px high screen the bars stay at 100 % so that the page keeps most of the
+    // height; they reach 200 % from about 1200 px.
+    const double logicalHeight = height_ / std::max(density_, 0.5);
+    const double roomZoom = std::clamp(1.0 + (logicalHeight - 600.0) / 600.0, 1.0, 2.0);
+    chromeMetrics_ = metrics_;
+    chromeMetrics_.zoom = std::min(settings_.textScale / 100.0, roomZoom) * density_;
     dirty_ = true;
 }
 
@@ -70,10 +76,10 @@ bool Controller::showOverview(size_t course) {
     return true;
 }
 
-bool Controller::showStepIndex(size_t course, size_t step) {
+bool Controller::showStepIndex(size_t course, size_t step, bool force) {
     if (!showOverview(course))
         return false;
-    if (session_->goTo(step) != player::MoveResult::Moved)
+    if (session_->goTo(step, force) != player::MoveResult::Moved)
         return false;
     screen_ = ScreenKind::Step;
     content_.scroll = 0;
@@ -82,11 +88,11 @@ bool Controller::showStepIndex(size_t course, size_t step) {
     return true;
 }
 
-bool Controller::showStep(size_t course, const std::string& id) {
+bool Controller::showStep(size_t course, const std::string& id, bool force) {
     if (course >= courses_.size() || !courses_[course].outline)
         return false;
     auto step = courses_[course].outline->findStep(id);
-    return step && showStepIndex(course, *step);
+    return step && showStepIndex(course, *step, force);
 }
 
 void Controller::openOverlay(Overlay overlay) {

@@ -64,8 +64,9 @@ public:
     void showCatalogue();
     bool showOverview(size_t course);
     // Opens the step showing `id` (page, quiz, question, scenario, scene); false if unknown.
-    bool showStep(size_t course, const std::string& id);
-    bool showStepIndex(size_t course, size_t step);
+    // `force` opens a step even in a locked module (previews from the command line).
+    bool showStep(size_t course, const std::string& id, bool force = false);
+    bool showStepIndex(size_t course, size_t step, bool force = false);
     void openOverlay(Overlay overlay);
 
     ScreenKind screen() const { return screen_; }
@@ -122,6 +123,7 @@ private:
     Settings settings_;
     ControllerOptions options_;
     Metrics metrics_;
+    Metrics chromeMetrics_; // the bars grow with the text size only as far as the height allows
     int width_ = 1280, height_ = 800;
     double density_ = 1.0;
 

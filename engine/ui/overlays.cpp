@@ -91,7 +91,7 @@ void Controller::layoutOverlay(Canvas& c) {
                                      : step.kind == StepKind::Scenario ? tr(Str::Scenario, lang)
                                                                        : "";
                 std::string label = outline.title(step);
-                if (!prefix.empty())
+                if (!prefix.empty() && label.rfind(prefix, 0) != 0)
                     label = prefix + " : " + label;
                 const int top = f.y();
                 if (current)

@@ -39,7 +39,7 @@ std::string itemSummary(const course::ModuleItem& item, core::Lang lang) {
 
 void Controller::layoutTopBar(Canvas& c, bool courseButtons) {
     DisplayList& out = chrome_.list;
-    const Metrics& mt = metrics_;
+    const Metrics& mt = chromeMetrics_;
     const int barH = mt.px(64);
     out.add(DrawRect{{0, 0, width_, barH}, Role::Surface, 0});
     out.add(DrawRect{{0, barH - std::max(1, mt.px(1)), width_, std::max(1, mt.px(1))},
@@ -101,9 +101,9 @@ void Controller::layoutTopBar(Canvas& c, bool courseButtons) {
 
 void Controller::layoutBottomBar(Canvas& c) {
     DisplayList& out = chrome_.list;
-    const Metrics& mt = metrics_;
+    const Metrics& mt = chromeMetrics_;
     const core::Lang lang = settings_.lang;
-    const int barH = mt.px(80);
+    const int barH = mt.px(72);
     const int top = height_ - barH;
     out.add(DrawRect{{0, top, width_, barH}, Role::Surface, 0});
     out.add(DrawRect{{0, top, width_, std::max(1, mt.px(1))}, Role::Border, 0});
