@@ -244,10 +244,17 @@ std::vector<std::string> Controller::focusOrder() const {
             order.push_back(id);
         return order;
     }
-    std::vector<std::string> top, bottom;
+    // The bars read left to right, whatever order they were laid out in.
+    std::vector<const Hotspot*> bar;
     for (const Hotspot& h : chrome_.list.hotspots)
         if (h.enabled)
-            (h.r.y < height_ / 2 ? top : bottom).push_back(h.id);
+            bar.push_back(&h);
+    std::sort(bar.begin(), bar.end(), [](const Hotspot* a, const Hotspot* b) {
+        return std::make_pair(a->r.y, a->r.x) < std::make_pair(b->r.y, b->r.x);
+    });
+    std::vector<std::string> top, bottom;
+    for (const Hotspot* h : bar)
+        (h->r.y < height_ / 2 ? top : bottom).push_back(h->id);
     order = top;
     for (const std::string& id : content_.list.focusOrder())
         order.push_back(id);
