@@ -13,11 +13,32 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
+#include <time.h>
+#include <unistd.h>
 
 using namespace cordee;
 
 namespace {
+
+// Milliseconds since the process started (not since main()): what a user waits for.
+double msSinceProcessStart() {
+    std::ifstream stat("/proc/self/stat");
+    std::string content((std::istreambuf_iterator<char>(stat)), {});
+    size_t close = content.rfind(')');
+    std::istringstream fields(content.substr(close + 2));
+    std::string field;
+    unsigned long long start = 0;
+    for (int i = 3; i <= 22 && fields >> field; ++i)
+        if (i == 22)
+            start = std::stoull(field);
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    const double startMs = 1000.0 * static_cast<double>(start) / sysconf(_SC_CLK_TCK);
+    return now.tv_sec * 1000.0 + now.tv_nsec / 1e6 - startMs;
+}
 
 void printErrors(const ui::CourseEntry& entry, core::Lang lang) {
     for (const core::Diagnostic& d : entry.load.diagnostics.sorted())
@@ -185,17 +206,29 @@ int runWindow(ui::Controller& c, const app::Options& o) {
             c.setViewport(pixW, pixH, density);
         };
         resize();
-        bool running = true, redraw = true;
+        bool running = true, redraw = true, first = true;
+        double inputMs = 0; // handling the events that led to a frame counts in its time
         while (running) {
             if (redraw) {
+                const Uint64 t0 = SDL_GetPerformanceCounter();
                 c.paint(canvas);
                 SDL_RenderPresent(renderer);
                 redraw = false;
+                if (o.reportTiming) {
+                    const double ms = (SDL_GetPerformanceCounter() - t0) * 1000.0 /
+                                      SDL_GetPerformanceFrequency();
+                    if (first)
+                        std::fprintf(stderr, "first-frame-ms %.1f\n", msSinceProcessStart());
+                    else
+                        std::fprintf(stderr, "frame-ms %.2f\n", ms + inputMs);
+                    first = false;
+                }
             }
             // Idle means asleep here: no timer, no polling, no redraw without an event.
             SDL_Event e;
             if (!SDL_WaitEvent(&e))
                 break;
+            const Uint64 inputStart = SDL_GetPerformanceCounter();
             do {
                 if (e.type == SDL_QUIT) {
                     running = false;
@@ -212,6 +245,8 @@ int runWindow(ui::Controller& c, const app::Options& o) {
                     redraw = c.handle(*in) || redraw;
                 }
             } while (SDL_PollEvent(&e));
+            inputMs = (SDL_GetPerformanceCounter() - inputStart) * 1000.0 /
+                      SDL_GetPerformanceFrequency();
             if (c.settingsDirty() && !o.noSettings)
                 app::saveSettings(settingsFile, c.settings());
         }
@@ -245,7 +280,10 @@ int main(int argc, char** argv) {
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
     int status = 0;
     {
-        ui::Controller controller(std::move(cat.courses), settings, {o.kiosk});
+        ui::ControllerOptions co{o.kiosk, {}};
+        if (!o.kiosk && o.screenshot.empty())
+            co.openUrl = [](const std::string& url) { SDL_OpenURL(url.c_str()); };
+        ui::Controller controller(std::move(cat.courses), settings, co);
         if (!navigate(controller, cat, o, settings.lang))
             status = 1;
         else

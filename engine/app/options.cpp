@@ -29,6 +29,8 @@ std::optional<int> parseOptions(int argc, char** argv, Options& o) {
         ->check(CLI::IsMember({"contents", "glossary", "settings", "help"}));
     app.add_flag("--kiosk", o.kiosk, "mode borne : plein écran, liens inactifs");
     app.add_flag("--no-settings", o.noSettings, "ignorer les réglages enregistrés");
+    app.add_flag("--report-timing", o.reportTiming,
+                 "écrire les temps d’affichage sur la sortie d’erreur (mesures)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

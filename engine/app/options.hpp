@@ -22,6 +22,7 @@ struct Options {
     std::string renderer = "software"; // --renderer software|accelerated
     std::string overlay;       // --overlay contents|glossary|settings|help (previews, tests)
     bool kiosk = false;
+    bool reportTiming = false; // --report-timing: frame times on stderr (tools/bench)
     bool noSettings = false;   // --no-settings: neither read nor write the settings file
 };
 

@@ -230,7 +230,17 @@ bool Controller::activate(const std::string& id) {
         dirty_ = true;
         return true;
     }
-    return false; // links are inert here: the player never opens a browser by itself
+    // A link in the text: "…link:<url>#n". Only http(s) links reach the model (the loader
+    // refuses others), and only when a person activates them.
+    if (size_t l = id.find("link:"); l != std::string::npos) {
+        std::string url = id.substr(l + 5);
+        url = url.substr(0, url.rfind('#'));
+        if (options_.kiosk || !options_.openUrl)
+            return false;
+        options_.openUrl(url);
+        return false;
+    }
+    return false;
 }
 
 // ---------------------------------------------------------------------------------------------

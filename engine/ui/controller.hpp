@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,7 +47,9 @@ struct Layer {
 };
 
 struct ControllerOptions {
-    bool kiosk = false;
+    bool kiosk = false; // links are inert: a shared kiosk never opens a browser
+    // Opens a web link (the app passes SDL_OpenURL); unset in tests and previews.
+    std::function<void(const std::string&)> openUrl;
 };
 
 class Controller {
