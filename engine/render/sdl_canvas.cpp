@@ -30,7 +30,9 @@ SdlCanvas::~SdlCanvas() { clearCaches(); }
 
 void SdlCanvas::clearCaches() {
     for (auto& [key, t] : texts_)
-        SDL_DestroyTexture(t.texture);
+        for (const CachedText::Piece& p : t.pieces)
+            if (p.texture)
+                SDL_DestroyTexture(p.texture);
     texts_.clear();
     textLru_.clear();
     for (auto& [key, img] : images_)
@@ -96,33 +98,44 @@ int SdlCanvas::ascent(const text::FontSpec& f) {
     return font ? TTF_FontAscent(font) : f.px;
 }
 
-SDL_Texture* SdlCanvas::textTexture(const std::string& key, TTF_Font* font,
-                                    const std::string& text, ui::Color c, int& w, int& h) {
+const SdlCanvas::CachedText& SdlCanvas::cachedText(const std::string& utf8,
+                                                   const text::FontSpec& f, ui::Color c) {
+    std::string key = specKey(f) + "|" + std::to_string(c.r) + "," + std::to_string(c.g) + "," +
+                      std::to_string(c.b) + "," + std::to_string(c.a) + "|" + utf8;
     auto it = texts_.find(key);
     if (it != texts_.end()) {
         textLru_.splice(textLru_.begin(), textLru_, it->second.lru);
-        w = it->second.w;
-        h = it->second.h;
-        return it->second.texture;
+        return it->second;
     }
-    SDL_Surface* surface = TTF_RenderUTF8_Blended(font, text.c_str(), SDL_Color{c.r, c.g, c.b, c.a});
-    if (!surface)
-        return nullptr;
-    SDL_Texture* texture = SDL_CreateTextureFromSurface(r_, surface);
-    w = surface->w;
-    h = surface->h;
-    SDL_FreeSurface(surface);
-    if (!texture)
-        return nullptr;
+    // Rasterised once: segmentation (fallback glyphs), sizes and textures are all kept.
+    CachedText entry;
+    for (const Segment& seg : segments(utf8, f)) {
+        CachedText::Piece piece{nullptr, 0, 0, 0, TTF_FontAscent(seg.font)};
+        int hh = 0;
+        TTF_SizeUTF8(seg.font, seg.text.c_str(), &piece.advance, &hh);
+        if (seg.text.find_first_not_of(' ') != std::string::npos) {
+            if (SDL_Surface* s = TTF_RenderUTF8_Blended(seg.font, seg.text.c_str(),
+                                                        SDL_Color{c.r, c.g, c.b, c.a})) {
+                piece.texture = SDL_CreateTextureFromSurface(r_, s);
+                piece.w = s->w;
+                piece.h = s->h;
+                SDL_FreeSurface(s);
+            }
+        }
+        entry.pieces.push_back(piece);
+    }
     textLru_.push_front(key);
-    texts_[key] = {texture, w, h, textLru_.begin()};
+    entry.lru = textLru_.begin();
+    auto inserted = texts_.emplace(std::move(key), std::move(entry)).first;
     while (textLru_.size() > kMaxTextTextures) {
         auto old = texts_.find(textLru_.back());
-        SDL_DestroyTexture(old->second.texture);
+        for (const CachedText::Piece& p : old->second.pieces)
+            if (p.texture)
+                SDL_DestroyTexture(p.texture);
         texts_.erase(old);
         textLru_.pop_back();
     }
-    return texture;
+    return inserted->second;
 }
 
 void SdlCanvas::drawText(int x, int baseline, const std::string& utf8, const text::FontSpec& f,
@@ -130,19 +143,12 @@ void SdlCanvas::drawText(int x, int baseline, const std::string& utf8, const tex
     // Spaces alone draw nothing; skip the texture.
     if (utf8.find_first_not_of(' ') == std::string::npos)
         return;
-    for (const Segment& seg : segments(utf8, f)) {
-        std::string key = specKey(f) + (seg.font == fonts_.font(f) ? "" : "+fb") + "|" +
-                          std::to_string(c.r) + "," + std::to_string(c.g) + "," +
-                          std::to_string(c.b) + "," + std::to_string(c.a) + "|" + seg.text;
-        int w = 0, h = 0;
-        SDL_Texture* t = textTexture(key, seg.font, seg.text, c, w, h);
-        if (t) {
-            SDL_Rect dst{x, baseline - TTF_FontAscent(seg.font), w, h};
-            SDL_RenderCopy(r_, t, nullptr, &dst);
+    for (const CachedText::Piece& p : cachedText(utf8, f, c).pieces) {
+        if (p.texture) {
+            SDL_Rect dst{x, baseline - p.ascent, p.w, p.h};
+            SDL_RenderCopy(r_, p.texture, nullptr, &dst);
         }
-        int advance = 0, hh = 0;
-        TTF_SizeUTF8(seg.font, seg.text.c_str(), &advance, &hh);
-        x += advance;
+        x += p.advance;
     }
 }
 

@@ -47,19 +47,22 @@ private:
     };
     // Splits text into runs the primary font can draw and runs for the fallback font.
     std::vector<Segment> segments(const std::string& utf8, const text::FontSpec& f);
-    SDL_Texture* textTexture(const std::string& key, TTF_Font* font, const std::string& text,
-                             ui::Color c, int& w, int& h);
     void span(int x0, int x1, int y, ui::Color c);
     SDL_Surface* loadImage(const std::string& path, int w, int h);
 
     SDL_Renderer* r_;
     FontSet& fonts_;
 
+    // A drawn string: one texture per font segment (primary or fallback font).
     struct CachedText {
-        SDL_Texture* texture;
-        int w, h;
+        struct Piece {
+            SDL_Texture* texture;
+            int w, h, advance, ascent;
+        };
+        std::vector<Piece> pieces;
         std::list<std::string>::iterator lru;
     };
+    const CachedText& cachedText(const std::string& utf8, const text::FontSpec& f, ui::Color c);
     std::unordered_map<std::string, CachedText> texts_;
     std::list<std::string> textLru_;
     std::unordered_map<std::string, int> widths_;
