@@ -10,7 +10,9 @@
 namespace cordee::render {
 namespace {
 
-constexpr size_t kMaxTextTextures = 3000; // a few pages' worth; older ones are freed
+// Text textures are kept up to this many bytes (about one and a half screens of text at 1280x800); the least
+// recently drawn go first. A page change then rasterises only what is new.
+constexpr size_t kMaxTextBytes = 6u * 1024u * 1024u;
 
 std::string specKey(const text::FontSpec& f) {
     return std::to_string(f.family) + "/" + std::to_string(f.style) + "/" + std::to_string(f.px);
@@ -35,6 +37,7 @@ void SdlCanvas::clearCaches() {
                 SDL_DestroyTexture(p.texture);
     texts_.clear();
     textLru_.clear();
+    textBytes_ = 0;
     for (auto& [key, img] : images_)
         if (img.texture)
             SDL_DestroyTexture(img.texture);
@@ -82,7 +85,7 @@ int SdlCanvas::width(const std::string& utf8, const text::FontSpec& f) {
         TTF_SizeUTF8(seg.font, seg.text.c_str(), &w, &h);
         total += w;
     }
-    if (widths_.size() > 50000)
+    if (widths_.size() > 20000)
         widths_.clear();
     widths_[key] = total;
     return total;
@@ -119,6 +122,7 @@ const SdlCanvas::CachedText& SdlCanvas::cachedText(const std::string& utf8,
                 piece.texture = SDL_CreateTextureFromSurface(r_, s);
                 piece.w = s->w;
                 piece.h = s->h;
+                textBytes_ += static_cast<size_t>(s->w) * static_cast<size_t>(s->h) * 4;
                 SDL_FreeSurface(s);
             }
         }
@@ -127,11 +131,13 @@ const SdlCanvas::CachedText& SdlCanvas::cachedText(const std::string& utf8,
     textLru_.push_front(key);
     entry.lru = textLru_.begin();
     auto inserted = texts_.emplace(std::move(key), std::move(entry)).first;
-    while (textLru_.size() > kMaxTextTextures) {
+    while (textBytes_ > kMaxTextBytes && textLru_.size() > 1) {
         auto old = texts_.find(textLru_.back());
-        for (const CachedText::Piece& p : old->second.pieces)
+        for (const CachedText::Piece& p : old->second.pieces) {
             if (p.texture)
                 SDL_DestroyTexture(p.texture);
+            textBytes_ -= static_cast<size_t>(p.w) * static_cast<size_t>(p.h) * 4;
+        }
         texts_.erase(old);
         textLru_.pop_back();
     }
@@ -224,7 +230,7 @@ void SdlCanvas::strokeRect(const ui::Rect& rect, ui::Color c, int t, int radius)
 
 SDL_Surface* SdlCanvas::loadImage(const std::string& path, int w, int h) {
     if (isSvg(path))
-        return rasterizeSvg(path, w, h);
+        return loadSvgCached(path, w, h);
     return IMG_Load(path.c_str());
 }
 

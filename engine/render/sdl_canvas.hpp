@@ -65,6 +65,7 @@ private:
     const CachedText& cachedText(const std::string& utf8, const text::FontSpec& f, ui::Color c);
     std::unordered_map<std::string, CachedText> texts_;
     std::list<std::string> textLru_;
+    size_t textBytes_ = 0;
     std::unordered_map<std::string, int> widths_;
 
     struct CachedImage {

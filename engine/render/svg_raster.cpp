@@ -1,6 +1,10 @@
 #include "render/svg_raster.hpp"
 
+#include <SDL_image.h>
 #include <cairo.h>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
 #include <librsvg/rsvg.h>
 
 namespace cordee::render {
@@ -76,6 +80,48 @@ SDL_Surface* rasterizeSvg(const std::string& path, int w, int h) {
     }
     cairo_surface_destroy(target);
     return out;
+}
+
+namespace {
+
+std::filesystem::path cacheDir() {
+    if (const char* dir = std::getenv("CORDEE_CACHE_DIR"); dir && *dir)
+        return dir;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        return std::filesystem::path(xdg) / "cordee" / "svg";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::filesystem::path(home) / ".cache" / "cordee" / "svg";
+    return {};
+}
+
+} // namespace
+
+SDL_Surface* loadSvgCached(const std::string& path, int w, int h) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path dir = cacheDir();
+    const auto size = fs::file_size(path, ec);
+    const auto mtime = fs::last_write_time(path, ec).time_since_epoch().count();
+    if (dir.empty() || ec)
+        return rasterizeSvg(path, w, h);
+    const size_t key = std::hash<std::string>{}(path + "|" + std::to_string(size) + "|" +
+                                                std::to_string(mtime));
+    const fs::path cached = dir / (std::to_string(key) + "-" + std::to_string(w) + "x" +
+                                   std::to_string(h) + ".png");
+    if (fs::exists(cached, ec))
+        if (SDL_Surface* s = IMG_Load(cached.c_str()))
+            if (s->w == w && s->h == h)
+                return s;
+    SDL_Surface* s = rasterizeSvg(path, w, h);
+    if (s && fs::create_directories(dir, ec) | fs::is_directory(dir, ec)) {
+        // Written aside then renamed: a half-written PNG is never read back.
+        const fs::path temp = cached.string() + ".tmp";
+        if (IMG_SavePNG(s, temp.c_str()) == 0)
+            fs::rename(temp, cached, ec);
+        else
+            fs::remove(temp, ec);
+    }
+    return s;
 }
 
 } // namespace cordee::render

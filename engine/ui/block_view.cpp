@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <tuple>
 
 namespace cordee::ui {
 
@@ -81,12 +82,11 @@ private:
 
     void block(const Image& img, bool) {
         const int maxW = f_.width();
-        auto [natW, natH] = ctx_.imageSize ? ctx_.imageSize(img.resolved.string())
-                                           : std::pair<int, int>{0, 0};
-        if (natW <= 0 || natH <= 0) {
-            natW = img.width;
-            natH = img.height;
-        }
+        // The loader read the size from the file's header; ask the renderer only when it
+        // could not (an SVG sized in %), which may mean decoding the image.
+        int natW = img.width, natH = img.height;
+        if ((natW <= 0 || natH <= 0) && ctx_.imageSize)
+            std::tie(natW, natH) = ctx_.imageSize(img.resolved.string());
         int w = maxW;
         int h = maxW * 9 / 16;
         if (natW > 0 && natH > 0) {
