@@ -119,7 +119,10 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s) {
     if (!o.page.empty()) {
         auto step = outline.findStep(o.page);
         if (!step) {
-            std::cerr << "cordee: « " << o.page << " » ?\n";
+            std::cerr << "cordee: "
+                      << (s.lang == core::Lang::En ? "no page, quiz or scenario with id "
+                                                   : "aucune page, aucun quiz ni scénario d’id ")
+                      << "« " << o.page << " »\n";
             return 1;
         }
         start = *step;

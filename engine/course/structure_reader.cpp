@@ -28,7 +28,7 @@ bool parse(LoadContext& ctx, const XmlSource& src, tinyxml2::XMLDocument& doc) {
         return false;
     }
     if (!doc.RootElement()) {
-        ctx.diags.add("X001", {src.displayPath, 1, 1}, {"no root element"});
+        ctx.diags.add("X001", {src.displayPath, 1, 1}, {core::fragment("no-root")});
         return false;
     }
     return true;
@@ -235,7 +235,9 @@ bool isLanguageTag(const std::string& tag) {
     std::string primary = tag.substr(0, dash);
     if (primary.size() < 2 || primary.size() > 3)
         return false;
-    if (!std::all_of(primary.begin(), primary.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    // Language tags are case-insensitive ("fr", "FR", "fr-FR").
+    if (!std::all_of(primary.begin(), primary.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
         return false;
     if (dash == std::string::npos)
         return true;
@@ -280,9 +282,12 @@ void readMeta(XmlReader& r, const XMLElement* el, Meta& meta) {
                                return std::isdigit(static_cast<unsigned char>(ch)) || ch == '-';
                            });
                 if (iso) {
-                    int month = std::stoi(d.substr(5, 2));
-                    int day = std::stoi(d.substr(8, 2));
-                    iso = month >= 1 && month <= 12 && day >= 1 && day <= 31;
+                    const int year = std::stoi(d.substr(0, 4));
+                    const int month = std::stoi(d.substr(5, 2));
+                    const int day = std::stoi(d.substr(8, 2));
+                    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+                    const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+                    iso = month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
                 }
                 if (!iso)
                     r.diags().add("S005", r.pos(c),

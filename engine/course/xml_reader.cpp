@@ -58,6 +58,21 @@ std::string foldSpaces(std::string_view text) {
     return out;
 }
 
+// Trainers who know HTML write its tags; point them at ours rather than at a near spelling.
+std::string htmlEquivalent(std::string_view name) {
+    static const std::pair<std::string_view, std::string_view> kHtml[] = {
+        {"b", "strong"},  {"i", "em"},         {"a", "link"},   {"ul", "list"},
+        {"ol", "list"},   {"li", "item"},      {"h1", "h"},     {"h2", "h"},
+        {"h3", "h"},      {"h4", "h"},         {"img", "image"}, {"blockquote", "quote"},
+        {"tr", "row"},    {"td", "cell"},      {"th", "cell"},  {"u", "em"},
+        {"div", "p"},     {"section", "page"},
+    };
+    for (const auto& [html, ours] : kHtml)
+        if (name == html)
+            return std::string(ours);
+    return {};
+}
+
 std::string joinNames(std::initializer_list<std::string_view> names) {
     std::string out;
     for (std::string_view n : names) {
@@ -209,6 +224,8 @@ double XmlReader::pointsAttr(const XMLElement* el, const char* name, double fall
         return fallback;
     std::string v = foldSpaces(*raw);
     std::replace(v.begin(), v.end(), ',', '.'); // trainers write "1,5" too
+    if (v.size() > 1 && v[0] == '+')
+        v.erase(0, 1);
     double value = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
     if (ec != std::errc() || end != v.data() + v.size() || v.empty() || !std::isfinite(value) ||
@@ -253,7 +270,9 @@ void XmlReader::reportUnexpected(const XMLElement* child, const XMLElement* pare
                                  std::initializer_list<std::string_view> allowed) {
     std::string_view name = child->Name();
     if (!isKnownElement(name)) {
-        std::string suggestion = core::closestMatch(name, std::vector<std::string_view>(allowed));
+        std::string suggestion = htmlEquivalent(name);
+        if (suggestion.empty())
+            suggestion = core::closestMatch(name, std::vector<std::string_view>(allowed));
         if (suggestion.empty())
             suggestion = core::closestMatch(name, allElementNames());
         std::string hint = suggestion.empty() ? "" : core::fragment("didyoumean-el", {suggestion});

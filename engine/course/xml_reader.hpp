@@ -92,5 +92,6 @@ private:
 };
 
 std::string joinNames(std::initializer_list<std::string_view> names);
+std::string htmlEquivalent(std::string_view name);
 
 } // namespace cordee::course::detail

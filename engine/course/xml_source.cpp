@@ -36,12 +36,17 @@ public:
         const size_t n = t_.size();
         while (i < n) {
             const char c = t_[i];
-            if (c == '<')
+            if (c == '<') {
                 i = markup(i);
-            else if (c == '&')
+            } else if (c == '&') {
                 i = reference(i);
-            else
+            } else {
+                if (rootClosed_ && !fatal_ && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                    report("X019", i); // words after </course>
+                    fatal_ = true;
+                }
                 ++i;
+            }
         }
         int reported = 0;
         for (auto it = open_.rbegin(); it != open_.rend() && reported < kMaxReportsPerKind;
@@ -398,7 +403,7 @@ std::optional<XmlSource> readXmlFile(const std::filesystem::path& file,
                                      size_t maxBytes) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) {
-        diags.add("X010", {displayPath, 0, 0}, {ec ? ec.message() : "not a regular file"});
+        diags.add("X010", {displayPath, 0, 0}, {ec ? ec.message() : core::fragment("not-a-file")});
         return std::nullopt;
     }
     auto size = std::filesystem::file_size(file, ec);
@@ -414,7 +419,7 @@ std::optional<XmlSource> readXmlFile(const std::filesystem::path& file,
     std::ifstream in(file, std::ios::binary);
     std::string bytes(static_cast<size_t>(size), '\0');
     if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
-        diags.add("X010", {displayPath, 0, 0}, {"read error"});
+        diags.add("X010", {displayPath, 0, 0}, {core::fragment("read-error")});
         return std::nullopt;
     }
     return xmlSourceFromBytes(std::move(bytes), displayPath, diags, maxBytes);

@@ -26,6 +26,18 @@ bool readLine(std::istream& in, std::ostream& out, std::string& line) {
     return true;
 }
 
+std::string helpText(core::Lang lang) {
+    return lang == core::Lang::En
+               ? "Commands (type one, then Enter):\n"
+                 "  n (or Enter)  next page\n  p  previous page\n"
+                 "  t  contents, then the number of a page to open it\n"
+                 "  g  the course glossary\n  h  this help\n  q  quit\n"
+               : "Commandes (tapez-en une, puis Entrée) :\n"
+                 "  n (ou Entrée)  page suivante\n  p  page précédente\n"
+                 "  t  sommaire, puis le numéro d’une page pour l’ouvrir\n"
+                 "  g  glossaire du cours\n  h  cette aide\n  q  quitter\n";
+}
+
 std::string commandsLine(core::Lang lang) {
     return lang == core::Lang::En
                ? "n: next · p: previous · t: contents · g: glossary · h: help · q: quit\n"
@@ -58,9 +70,12 @@ std::string contentsText(const Session& s, const PlainTextOptions& o) {
                            unlocked ? "" : fmt::format(" ({})", tr(Str::Locked, o.lang)));
         for (size_t i = outline.moduleBegin(m); i < outline.moduleEnd(m); ++i) {
             const Step& step = outline.steps()[i];
-            std::string kind = step.kind == StepKind::Quiz       ? std::string(tr(Str::Quiz, o.lang)) + " : "
-                               : step.kind == StepKind::Scenario ? std::string(tr(Str::Scenario, o.lang)) + " : "
+            std::string kind = step.kind == StepKind::Quiz       ? std::string(tr(Str::Quiz, o.lang))
+                               : step.kind == StepKind::Scenario ? std::string(tr(Str::Scenario, o.lang))
                                                                  : "";
+            // "Quiz : Quiz de démonstration" says it twice.
+            if (!kind.empty())
+                kind = outline.title(step).rfind(kind, 0) == 0 ? "" : kind + " : ";
             std::string mark = i == s.current() ? "  ← " + std::string(o.lang == core::Lang::En ? "you are here" : "vous êtes ici")
                                : isStepDone(outline, step, s.facts()) ? " ✓"
                                                                       : "";
@@ -138,18 +153,25 @@ int runTextPlayer(Session& session, std::istream& in, std::ostream& out,
             std::string choice;
             if (!readLine(in, out, choice))
                 break;
+            if (choice.empty())
+                continue;
+            size_t n = 0;
             try {
-                size_t n = std::stoul(choice);
-                if (n >= 1 && session.goTo(n - 1) == MoveResult::Moved)
-                    out << renderStep(session, o);
-                else
-                    out << tr(Str::Locked, lang) << "\n";
+                n = std::stoul(choice);
             } catch (...) {
             }
+            if (n < 1 || n > session.outline().size())
+                out << (lang == core::Lang::En ? "No page with that number.\n"
+                                               : "Aucune page ne porte ce numéro.\n");
+            else if (session.goTo(n - 1) == MoveResult::Moved)
+                out << renderStep(session, o);
+            else
+                out << tr(Str::Locked, lang) << "\n";
         } else if (line == "g") {
             out << tr(Str::Glossary, lang) << "\n" << glossaryText(session.course(), o, nullptr);
         } else if (line == "h") {
-            out << commandsLine(lang);
+            out << helpText(lang);
+            continue;
         } else {
             out << (lang == core::Lang::En ? "Unknown command. " : "Commande inconnue. ")
                 << commandsLine(lang);

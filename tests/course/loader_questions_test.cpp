@@ -62,7 +62,7 @@ TEST_CASE("a multiple-choice question reads partial credit and fractional points
           "[course][loader][quiz]") {
     TempCourse t;
     auto r = t.loadBody(quizModule(
-        "<multiple id=\"q1\" points=\"1,5\" partial=\"true\"><prompt>Quoi ?</prompt>"
+        "<multiple id=\"q1\" points=\"+1,5\" partial=\"true\"><prompt>Quoi ?</prompt>"
         "<choice correct=\"true\">a</choice><choice correct=\"true\">b</choice><choice>c</choice>"
         "</multiple>" + kFiller));
     REQUIRE(r.ok());

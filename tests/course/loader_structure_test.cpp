@@ -195,3 +195,39 @@ TEST_CASE("a score may be written with a plus sign", "[course][loader]") {
     REQUIRE(r.ok());
     CHECK(std::get<Scenario>(r.course.modules[0].items[0]).bestScore == 3);
 }
+
+TEST_CASE("HTML habits get our element's name as the suggestion", "[course][loader]") {
+    TempCourse t;
+    auto r = t.loadBody(test::pageModule("<p>Un mot <b>fort</b> et <i>penché</i></p>"));
+    std::vector<std::string> messages;
+    for (const auto& d : r.diagnostics.all())
+        messages.push_back(renderMessage(d, core::Lang::En));
+    REQUIRE(messages.size() == 2);
+    CHECK(messages[0] == "unknown element <b> — did you mean <strong>?");
+    CHECK(messages[1] == "unknown element <i> — did you mean <em>?");
+}
+
+TEST_CASE("dates must exist and language codes are case-insensitive", "[course][loader]") {
+    TempCourse t;
+    t.write("course.xml", "<course id=\"t\" format=\"1\" lang=\"FR\"><title>T</title>"
+                          "<meta><updated>2026-02-31</updated></meta>" +
+                              test::pageModule("<p>x</p>") + "</course>");
+    auto r = t.load();
+    REQUIRE(r.diagnostics.all().size() == 1);
+    CHECK(r.diagnostics.all()[0].code == "S005");
+    CHECK(r.course.lang == "FR");
+    TempCourse leap;
+    leap.write("course.xml", "<course id=\"t\" format=\"1\"><title>T</title>"
+                             "<meta><updated>2024-02-29</updated></meta>" +
+                                 test::pageModule("<p>x</p>") + "</course>");
+    CHECK(leap.load().diagnostics.all().empty());
+}
+
+TEST_CASE("words after the root element are reported as such", "[course][loader]") {
+    TempCourse t;
+    t.write("course.xml", "<course id=\"t\" format=\"1\"><title>T</title>" +
+                              test::pageModule("<p>x</p>") + "</course>\noups\n");
+    auto r = t.load();
+    REQUIRE(r.diagnostics.hasCode("X019"));
+    CHECK(r.diagnostics.all()[0].pos.line == 2);
+}

@@ -57,5 +57,12 @@ mkdir -p "$tmp/misnamed" && echo "<course/>" >"$tmp/misnamed/cours.xml"
 grep -q "error\[C001\]" "$tmp/c001"; check "a folder of XML without course.xml is an error (C001)" $?
 check "... and exits 1" $((code == 1 ? 0 : 1))
 
+mkdir -p "$tmp/catalogue/good" "$tmp/catalogue/typo" "$tmp/catalogue/schema"
+cp "$courses/demo/course.xml" "$tmp/catalogue/good/" && cp -r "$courses/demo/media" "$courses/demo/modules" "$tmp/catalogue/good/"
+echo "<course/>" >"$tmp/catalogue/typo/Course.xml"; echo "x" >"$tmp/catalogue/schema/course.xsd"
+"$lint" "$tmp/catalogue" >"$tmp/cat"; code=$?
+grep -q "typo: error\[C001\]" "$tmp/cat" && ! grep -q "schema" "$tmp/cat"
+check "in a folder of courses, a sibling with a misnamed course file is an error" $?
+
 echo "$pass passed, $failures failed"
 [[ $failures -eq 0 ]]

@@ -8,6 +8,7 @@
 #include "lint_report.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -24,17 +25,28 @@ std::vector<std::string> expandPath(const std::string& path, core::Diagnostics& 
     std::error_code ec;
     if (fs::is_regular_file(path, ec) || fs::exists(fs::path(path) / "course.xml", ec))
         return {path};
+    auto holdsXml = [&](const fs::path& folder) {
+        for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+            if (course::lowerExtension(it->path().string()) == "xml")
+                return true;
+        return false;
+    };
     std::vector<std::string> out;
     for (const fs::path& p : course::findCourseFolders(path))
         out.push_back(p.generic_string());
-    if (!out.empty())
+    if (!out.empty()) {
+        // A folder of courses: a sibling with XML but no course.xml (Course.xml, cours.xml)
+        // was meant as a course too; loading it says so (C001).
+        for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+            if (it->is_directory(ec) && !fs::exists(it->path() / "course.xml", ec) &&
+                holdsXml(it->path()))
+                out.push_back(it->path().generic_string());
+        std::sort(out.begin(), out.end());
         return out;
+    }
     // A folder with XML in it was meant as a course (a misnamed Course.xml, cours.xml …): that
     // is an error. One with no XML at all (courses/schema) is only skipped, with a word.
-    bool hasXml = false;
-    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
-        hasXml = hasXml || course::lowerExtension(it->path().string()) == "xml";
-    if (hasXml)
+    if (holdsXml(path))
         return {path}; // loading it reports C001
     notes.add("C002", {path, 0, 0}, {path});
     return out;
