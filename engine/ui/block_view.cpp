@@ -81,7 +81,7 @@ private:
     void block(const ListBlock& l, bool) { list(l, 0, f_.width()); }
 
     void block(const Image& img, bool) {
-        const int maxW = f_.width();
+        const int maxW = std::max(f_.width(), ctx_.figureWidth);
         // The loader read the size from the file's header; ask the renderer only when it
         // could not (an SVG sized in %), which may mean decoding the image.
         int natW = img.width, natH = img.height;
@@ -95,7 +95,7 @@ private:
             w = std::max(1, static_cast<int>(natW * scale));
             h = std::max(1, static_cast<int>(natH * scale));
         }
-        Rect r{f_.x() + (maxW - w) / 2, f_.y(), w, h};
+        Rect r{f_.x() + (f_.width() - w) / 2, f_.y(), w, h};
         f_.out().add(DrawImage{r, img.resolved.string()});
         f_.space(h + mt_.grid(1));
         if (!img.caption.empty()) {

@@ -16,6 +16,9 @@ struct BlockContext {
     // Natural size of an image file, {0, 0} when unknown.
     std::function<std::pair<int, int>(const std::string&)> imageSize;
     bool kiosk = false; // links are inert
+    // Figures may be wider than the text column (diagrams stay legible), centred on it, up to
+    // this width; 0 = the column's width.
+    int figureWidth = 0;
 };
 
 void layoutBlocks(Flow& flow, const std::vector<course::Block>& blocks, const BlockContext& ctx,

@@ -377,7 +377,8 @@ void Controller::layoutStep(Canvas& c) {
     f.space(mt.grid(1.5));
     f.text(plainRuns(outline.title(step), mt.h1()), Role::Heading, 1.2);
     f.space(mt.grid(3));
-    BlockContext ctx{lang, [&c](const std::string& p) { return c.imageSize(p); }, options_.kiosk};
+    BlockContext ctx{lang, [&c](const std::string& p) { return c.imageSize(p); }, options_.kiosk,
+                     std::min(mt.px(840), width_ - 2 * std::max(mt.grid(2), width_ / 24))};
     if (const course::Page* page = outline.page(step)) {
         layoutBlocks(f, page->blocks, ctx);
     } else if (const course::Quiz* quiz = outline.quiz(step)) {
