@@ -1,9 +1,83 @@
 #include "player/session.hpp"
 
+#include <random>
+
 namespace cordee::player {
 
 Session::Session(const CourseOutline& outline, LearnerFacts facts)
-    : outline_(&outline), facts_(std::move(facts)) {}
+    : outline_(&outline), facts_(std::move(facts)) {
+    seedSource = [] {
+        std::random_device rd;
+        return (static_cast<uint64_t>(rd()) << 32) ^ rd();
+    };
+}
+
+quiz::QuizRun& Session::quizRun(const course::Quiz& quiz) {
+    auto it = quizzes_.find(quiz.id);
+    if (it == quizzes_.end())
+        it = quizzes_.emplace(quiz.id, quiz::QuizRun(quiz)).first;
+    return it->second;
+}
+
+ScenarioRun& Session::scenarioRun(const course::Scenario& scenario) {
+    auto it = scenarios_.find(scenario.id);
+    if (it == scenarios_.end())
+        it = scenarios_.emplace(scenario.id, ScenarioRun(scenario)).first;
+    return it->second;
+}
+
+bool Session::startQuiz(const course::Quiz& quiz) {
+    if (!quizRun(quiz).start(seedSource()))
+        return false;
+    quizChanged(quiz);
+    return true;
+}
+
+quiz::QuestionResult Session::answerQuiz(const course::Quiz& quiz, const quiz::Response& r) {
+    quiz::QuestionResult result = quizRun(quiz).answer(r);
+    quizChanged(quiz);
+    return result;
+}
+
+void Session::quizChanged(const course::Quiz& quiz) {
+    const quiz::QuizRun& run = quizRun(quiz);
+    facts_.attemptedQuizzes.insert(quiz.id);
+    for (const quiz::Attempt& a : run.attempts())
+        if (a.passed(quiz))
+            facts_.passedQuizzes.insert(quiz.id);
+}
+
+void Session::scenarioChanged(const course::Scenario& scenario) {
+    const ScenarioRun& run = scenarioRun(scenario);
+    if (run.phase() == ScenarioRun::Phase::Ending) {
+        facts_.endedScenarios.insert(scenario.id);
+        if (run.ending() && run.ending()->outcome == course::Outcome::Success)
+            facts_.succeededScenarios.insert(scenario.id);
+    }
+}
+
+const Session::CheckRecord& Session::answerCheck(const course::Question& q,
+                                                 const quiz::Response& r) {
+    CheckRecord& rec = checks_[q.id];
+    rec.response = r;
+    rec.result = quiz::score(q, r);
+    ++rec.tries;
+    return rec;
+}
+
+const Session::CheckRecord* Session::check(const std::string& id) const {
+    auto it = checks_.find(id);
+    return it == checks_.end() ? nullptr : &it->second;
+}
+
+void Session::setReflection(const std::string& id, const std::string& text) {
+    reflections_[id] = text;
+}
+
+std::string Session::reflection(const std::string& id) const {
+    auto it = reflections_.find(id);
+    return it == reflections_.end() ? std::string() : it->second;
+}
 
 bool Session::isStepReachable(size_t step) const {
     if (step >= outline_->size())

@@ -6,8 +6,11 @@
 
 #include "player/course_outline.hpp"
 #include "player/progress_rules.hpp"
+#include "player/scenario_run.hpp"
+#include "quiz/attempt.hpp"
 
 #include <functional>
+#include <map>
 
 namespace cordee::player {
 
@@ -45,8 +48,36 @@ public:
     // Called whenever facts change (the progress store listens here).
     std::function<void(const Step&)> onVisit;
 
+    // -- Quizzes, scenarios, checks and reflections: one run per item, kept while the session
+    //    lives, so leaving a page and coming back finds it as it was.
+    quiz::QuizRun& quizRun(const course::Quiz& quiz);
+    ScenarioRun& scenarioRun(const course::Scenario& scenario);
+    bool startQuiz(const course::Quiz& quiz);               // a new attempt, fresh seed
+    quiz::QuestionResult answerQuiz(const course::Quiz& quiz, const quiz::Response& r);
+    void scenarioChanged(const course::Scenario& scenario); // after choose/next: facts follow
+
+    struct CheckRecord {
+        quiz::Response response;
+        quiz::QuestionResult result;
+        int tries = 0;
+    };
+    // A knowledge check: feedback and a record, never a score.
+    const CheckRecord& answerCheck(const course::Question& q, const quiz::Response& r);
+    const CheckRecord* check(const std::string& questionId) const;
+    void setReflection(const std::string& id, const std::string& text);
+    std::string reflection(const std::string& id) const;
+
+    // Where new seeds come from (tests inject a fixed source).
+    std::function<uint64_t()> seedSource;
+
 private:
     void visit();
+    void quizChanged(const course::Quiz& quiz);
+
+    std::map<std::string, quiz::QuizRun> quizzes_;
+    std::map<std::string, ScenarioRun> scenarios_;
+    std::map<std::string, CheckRecord> checks_;
+    std::map<std::string, std::string> reflections_;
 
     const CourseOutline* outline_;
     LearnerFacts facts_;
