@@ -115,6 +115,8 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s) {
         return 1;
     player::CourseOutline outline(entry.load.course);
     player::Session session(outline);
+    if (o.seed)
+        session.seedSource = [seed = *o.seed]() mutable { return seed++; };
     size_t start = 0;
     if (!o.page.empty()) {
         auto step = outline.findStep(o.page);

@@ -29,6 +29,7 @@ std::optional<int> parseOptions(int argc, char** argv, Options& o) {
         ->check(CLI::IsMember({"contents", "glossary", "settings", "help"}));
     app.add_flag("--kiosk", o.kiosk, "mode borne : plein écran, liens inactifs");
     app.add_flag("--no-settings", o.noSettings, "ignorer les réglages enregistrés");
+    app.add_option("--seed", o.seed, "graine des tirages de quiz (tests, démonstrations)");
     app.add_flag("--report-timing", o.reportTiming,
                  "écrire les temps d’affichage sur la sortie d’erreur (mesures)");
     try {

@@ -1,6 +1,7 @@
 // The player's command line (fixed: tests and trainers rely on it).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,7 @@ struct Options {
     std::string renderer = "software"; // --renderer software|accelerated
     std::string overlay;       // --overlay contents|glossary|settings|help (previews, tests)
     bool kiosk = false;
+    std::optional<uint64_t> seed; // --seed: quiz draws repeatable (tests, demonstrations)
     bool reportTiming = false; // --report-timing: frame times on stderr (tools/bench)
     bool noSettings = false;   // --no-settings: neither read nor write the settings file
 };

@@ -39,6 +39,11 @@ quiz::QuestionResult Session::answerQuiz(const course::Quiz& quiz, const quiz::R
     return result;
 }
 
+void Session::nextQuestion(const course::Quiz& quiz) {
+    quizRun(quiz).next();
+    quizChanged(quiz);
+}
+
 void Session::quizChanged(const course::Quiz& quiz) {
     const quiz::QuizRun& run = quizRun(quiz);
     facts_.attemptedQuizzes.insert(quiz.id);

@@ -54,6 +54,7 @@ public:
     ScenarioRun& scenarioRun(const course::Scenario& scenario);
     bool startQuiz(const course::Quiz& quiz);               // a new attempt, fresh seed
     quiz::QuestionResult answerQuiz(const course::Quiz& quiz, const quiz::Response& r);
+    void nextQuestion(const course::Quiz& quiz); // after the feedback: on, or to the results
     void scenarioChanged(const course::Scenario& scenario); // after choose/next: facts follow
 
     struct CheckRecord {

@@ -45,6 +45,22 @@ uint64_t mix(uint64_t seed, uint64_t salt) {
 
 } // namespace
 
+Presentation presentQuestion(const course::Question& q, int index, uint64_t s) {
+    Presentation p;
+    p.question = index;
+    if (q.type == QuestionType::Single || q.type == QuestionType::Multiple) {
+        p.choiceOrder.resize(q.choices.size());
+        std::iota(p.choiceOrder.begin(), p.choiceOrder.end(), 0);
+        if (q.shuffleChoices)
+            p.choiceOrder = seededPermutation(q.choices.size(), s);
+    } else if (q.type == QuestionType::Order) {
+        p.itemOrder = notIdentity(seededPermutation(q.items.size(), s));
+    } else if (q.type == QuestionType::Match) {
+        p.rightOrder = notIdentity(seededPermutation(q.pairs.size(), s));
+    }
+    return p;
+}
+
 Attempt startAttempt(const course::Quiz& quiz, uint64_t seed, int number) {
     Attempt a;
     a.seed = seed;
@@ -55,23 +71,9 @@ Attempt startAttempt(const course::Quiz& quiz, uint64_t seed, int number) {
     order.resize(drawn);
     if (!quiz.shuffle)
         std::sort(order.begin(), order.end()); // a drawn subset keeps the authored order
-    for (size_t k = 0; k < order.size(); ++k) {
-        const course::Question& q = quiz.questions[static_cast<size_t>(order[k])];
-        Presentation p;
-        p.question = order[k];
-        const uint64_t s = mix(seed, 1 + k);
-        if (q.type == QuestionType::Single || q.type == QuestionType::Multiple) {
-            p.choiceOrder.resize(q.choices.size());
-            std::iota(p.choiceOrder.begin(), p.choiceOrder.end(), 0);
-            if (q.shuffleChoices)
-                p.choiceOrder = seededPermutation(q.choices.size(), s);
-        } else if (q.type == QuestionType::Order) {
-            p.itemOrder = notIdentity(seededPermutation(q.items.size(), s));
-        } else if (q.type == QuestionType::Match) {
-            p.rightOrder = notIdentity(seededPermutation(q.pairs.size(), s));
-        }
-        a.questions.push_back(std::move(p));
-    }
+    for (size_t k = 0; k < order.size(); ++k)
+        a.questions.push_back(presentQuestion(quiz.questions[static_cast<size_t>(order[k])],
+                                              order[k], mix(seed, 1 + k)));
     a.responses.resize(a.questions.size());
     a.results.resize(a.questions.size());
     a.hintsUsed.resize(a.questions.size(), false);

@@ -38,6 +38,10 @@ struct Attempt {
     bool passed(const course::Quiz& quiz) const;
 };
 
+// How one question is shown: its choices shuffled unless shuffle="false", order items and
+// the right column of a match never shown already in the right order.
+Presentation presentQuestion(const course::Question& q, int index, uint64_t seed);
+
 // Draws `pick` questions (or all), shuffles questions and choices as the quiz says.
 Attempt startAttempt(const course::Quiz& quiz, uint64_t seed, int number);
 

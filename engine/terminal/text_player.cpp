@@ -1,5 +1,7 @@
 #include "terminal/text_player.hpp"
 
+#include "terminal/text_quiz.hpp"
+
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
 
@@ -15,25 +17,16 @@ using core::tr;
 
 namespace {
 
-bool readLine(std::istream& in, std::ostream& out, std::string& line) {
-    out << "> " << std::flush;
-    if (!std::getline(in, line))
-        return false;
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
-    line.erase(0, line.find_first_not_of(" \t"));
-    line.erase(line.find_last_not_of(" \t") + 1);
-    return true;
-}
-
 std::string helpText(core::Lang lang) {
     return lang == core::Lang::En
                ? "Commands (type one, then Enter):\n"
                  "  n (or Enter)  next page\n  p  previous page\n"
+                 "  r  answer a page's questions; 1: start a quiz or a case study\n"
                  "  t  contents, then the number of a page to open it\n"
                  "  g  the course glossary\n  h  this help\n  q  quit\n"
                : "Commandes (tapez-en une, puis Entrée) :\n"
                  "  n (ou Entrée)  page suivante\n  p  page précédente\n"
+                 "  r  répondre aux questions d’une page ; 1 : commencer un quiz ou un cas\n"
                  "  t  sommaire, puis le numéro d’une page pour l’ouvrir\n"
                  "  g  glossaire du cours\n  h  cette aide\n  q  quitter\n";
 }
@@ -121,52 +114,91 @@ std::string renderStep(const Session& s, const PlainTextOptions& o) {
     return out;
 }
 
+namespace {
+
+constexpr const char* kReadCommand = "\x01"; // no command pending: read one
+
+// Shows the current step; for a quiz or a scenario, runs it. Returns a command the learner
+// typed while in it (to process next), kReadCommand, or nothing at the end of input.
+std::optional<std::string> showStep(Console& c, Session& session) {
+    c.out << renderStep(session, c.options);
+    const CourseOutline& outline = session.outline();
+    const Step& step = session.currentStep();
+    if (const course::Quiz* quiz = outline.quiz(step))
+        return playQuiz(c, session, *quiz);
+    if (const course::Scenario* scenario = outline.scenario(step))
+        return playScenario(c, session, *scenario);
+    if (const course::Page* page = outline.page(step); page && hasQuestions(*page))
+        c.out << (c.fr() ? "r : répondre aux questions de cette page\n"
+                         : "r: answer the questions on this page\n");
+    c.out << commandsLine(c.options.lang);
+    return std::string(kReadCommand);
+}
+
+} // namespace
+
 int runTextPlayer(Session& session, std::istream& in, std::ostream& out,
                   const PlainTextOptions& o) {
+    Console c{in, out, o};
     const core::Lang lang = o.lang;
     out << session.course().title << "\n";
     if (session.outline().size() == 0)
         return 0;
-    out << renderStep(session, o) << commandsLine(lang);
-    std::string line;
-    while (readLine(in, out, line)) {
+    std::optional<std::string> pending = showStep(c, session);
+    while (pending) {
+        std::string line = *pending;
+        pending = std::string(kReadCommand);
+        if (line == kReadCommand && !c.readLine(line))
+            break;
         if (line == "q")
             break;
         if (line == "n" || line.empty()) {
             MoveResult r = session.next();
-            if (r == MoveResult::Moved)
-                out << renderStep(session, o);
-            else if (r == MoveResult::Locked)
-                out << tr(Str::Locked, lang) << "\n";
-            else
-                out << tr(Str::EndOfCourse, lang) << "\n";
+            if (r == MoveResult::Moved) {
+                pending = showStep(c, session);
+                continue;
+            }
+            out << (r == MoveResult::Locked ? tr(Str::Locked, lang) : tr(Str::EndOfCourse, lang))
+                << "\n";
         } else if (line == "p") {
-            if (session.previous() == MoveResult::Moved)
-                out << renderStep(session, o);
-            else
-                out << (lang == core::Lang::En ? "This is the first page.\n"
-                                               : "Vous êtes à la première page.\n");
+            if (session.previous() == MoveResult::Moved) {
+                pending = showStep(c, session);
+                continue;
+            }
+            out << (lang == core::Lang::En ? "This is the first page.\n"
+                                           : "Vous êtes à la première page.\n");
+        } else if (line == "r") {
+            const course::Page* page = session.outline().page(session.currentStep());
+            if (page && hasQuestions(*page)) {
+                if (!answerPage(c, session, *page))
+                    break;
+            } else {
+                out << (lang == core::Lang::En ? "Nothing to answer on this page.\n"
+                                               : "Rien à répondre sur cette page.\n");
+            }
         } else if (line == "t") {
             out << contentsText(session, o);
             out << (lang == core::Lang::En ? "Number of the page to open (empty: stay):\n"
                                            : "Numéro de la page à ouvrir (vide : rester) :\n");
             std::string choice;
-            if (!readLine(in, out, choice))
+            if (!c.readLine(choice))
                 break;
-            if (choice.empty())
-                continue;
-            size_t n = 0;
-            try {
-                n = std::stoul(choice);
-            } catch (...) {
+            if (!choice.empty()) {
+                size_t n = 0;
+                try {
+                    n = std::stoul(choice);
+                } catch (...) {
+                }
+                if (n < 1 || n > session.outline().size()) {
+                    out << (lang == core::Lang::En ? "No page with that number.\n"
+                                                   : "Aucune page ne porte ce numéro.\n");
+                } else if (session.goTo(n - 1) == MoveResult::Moved) {
+                    pending = showStep(c, session);
+                    continue;
+                } else {
+                    out << tr(Str::Locked, lang) << "\n";
+                }
             }
-            if (n < 1 || n > session.outline().size())
-                out << (lang == core::Lang::En ? "No page with that number.\n"
-                                               : "Aucune page ne porte ce numéro.\n");
-            else if (session.goTo(n - 1) == MoveResult::Moved)
-                out << renderStep(session, o);
-            else
-                out << tr(Str::Locked, lang) << "\n";
         } else if (line == "g") {
             out << tr(Str::Glossary, lang) << "\n" << glossaryText(session.course(), o, nullptr);
         } else if (line == "h") {
