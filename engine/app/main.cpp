@@ -198,7 +198,8 @@ int runWindow(ui::Controller& c, const app::Options& o) {
         std::cerr << "cordee: " << SDL_GetError() << "\n";
         return 1;
     }
-    SDL_StopTextInput(); // no text fields yet: no input method popping up
+    SDL_StopTextInput(); // on only while a text field has the focus (no stray IME popups)
+    bool textInput = false;
     const std::filesystem::path settingsFile = app::settingsPath();
     {
         render::SdlCanvas canvas(renderer, fonts);
@@ -252,6 +253,10 @@ int runWindow(ui::Controller& c, const app::Options& o) {
             } while (SDL_PollEvent(&e));
             inputMs = (SDL_GetPerformanceCounter() - inputStart) * 1000.0 /
                       SDL_GetPerformanceFrequency();
+            if (c.wantsTextInput() != textInput) {
+                textInput = c.wantsTextInput();
+                textInput ? SDL_StartTextInput() : SDL_StopTextInput();
+            }
             if (c.settingsDirty() && !o.noSettings)
                 app::saveSettings(settingsFile, c.settings());
         }
@@ -285,7 +290,7 @@ int main(int argc, char** argv) {
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
     int status = 0;
     {
-        ui::ControllerOptions co{o.kiosk, {}};
+        ui::ControllerOptions co{o.kiosk, {}, o.seed};
         if (!o.kiosk && o.screenshot.empty())
             co.openUrl = [](const std::string& url) { SDL_OpenURL(url.c_str()); };
         ui::Controller controller(std::move(cat.courses), settings, co);

@@ -23,7 +23,7 @@ Key mapKey(SDL_Keycode k) {
     case SDLK_END: return Key::End;
     case SDLK_F1: return Key::F1;
     case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: return Key::Plus;
-    case SDLK_MINUS: case SDLK_KP_MINUS: case SDLK_6: return Key::Minus; // AZERTY: '-' is on 6
+    case SDLK_MINUS: case SDLK_KP_MINUS: return Key::Minus;
     case SDLK_0: case SDLK_KP_0: return Key::Zero;
     case SDLK_BACKSPACE: return Key::Backspace;
     default: return Key::None;
@@ -42,12 +42,19 @@ std::optional<InputEvent> translateEvent(const SDL_Event& e, double density, int
         out.key = mapKey(e.key.keysym.sym);
         out.shift = (e.key.keysym.mod & KMOD_SHIFT) != 0;
         out.ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
-        // Ctrl+6 on AZERTY is '-', but 6 alone is not: only map it with Ctrl.
-        if (e.key.keysym.sym == SDLK_6 && !out.ctrl)
-            return std::nullopt;
-        if (e.key.keysym.sym >= SDLK_1 && e.key.keysym.sym <= SDLK_9 && out.key == Key::None) {
+        const SDL_Scancode sc = e.key.keysym.scancode;
+        // Digits by position, so that the row above the letters works on AZERTY too (where
+        // "1" needs Shift); on AZERTY Ctrl and the 6 key is the minus sign.
+        if (out.ctrl && sc == SDL_SCANCODE_0)
+            out.key = Key::Zero;
+        else if (out.ctrl && sc == SDL_SCANCODE_6 && out.key == Key::None)
+            out.key = Key::Minus;
+        else if (sc >= SDL_SCANCODE_1 && sc <= SDL_SCANCODE_9 && !out.ctrl) {
             out.key = Key::Digit;
-            out.digit = e.key.keysym.sym - SDLK_0;
+            out.digit = sc - SDL_SCANCODE_1 + 1;
+        } else if (sc >= SDL_SCANCODE_KP_1 && sc <= SDL_SCANCODE_KP_9 && !out.ctrl) {
+            out.key = Key::Digit;
+            out.digit = sc - SDL_SCANCODE_KP_1 + 1;
         }
         if (out.key == Key::None)
             return std::nullopt;

@@ -239,6 +239,10 @@ private:
 
     // Until quizzes are played here, a check shows its question and choices, inert.
     void block(const Check& c, bool) {
+        if (ctx_.check) {
+            ctx_.check(f_, c);
+            return;
+        }
         card(tr(Str::CheckPlaceholder, ctx_.lang), c.question.prompt, [&] {
             for (size_t i = 0; i < c.question.choices.size(); ++i) {
                 TaggedRuns runs = toRuns(c.question.choices[i].text, mt_.body());
@@ -251,6 +255,10 @@ private:
     }
 
     void block(const Reflection& r, bool) {
+        if (ctx_.reflection) {
+            ctx_.reflection(f_, r);
+            return;
+        }
         card(tr(Str::ReflectionPlaceholder, ctx_.lang), r.prompt, [&] {
             Rect box{f_.x() + mt_.grid(2.5), f_.y(), f_.width() - mt_.grid(5), mt_.px(96)};
             f_.out().add(DrawRect{box, Role::Background, mt_.px(4)});

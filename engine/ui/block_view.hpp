@@ -19,6 +19,9 @@ struct BlockContext {
     // Figures may be wider than the text column (diagrams stay legible), centred on it, up to
     // this width; 0 = the column's width.
     int figureWidth = 0;
+    // Interactive checks and reflections (the controller's); unset, they are drawn inert.
+    std::function<void(Flow&, const course::Check&)> check;
+    std::function<void(Flow&, const course::Reflection&)> reflection;
 };
 
 void layoutBlocks(Flow& flow, const std::vector<course::Block>& blocks, const BlockContext& ctx,

@@ -67,6 +67,8 @@ bool Controller::showOverview(size_t course) {
             courses_[*currentCourse_].facts = session_->facts();
         currentCourse_ = course;
         session_.emplace(*courses_[course].outline, courses_[course].facts);
+        if (options_.seed)
+            session_->seedSource = [seed = *options_.seed]() mutable { return seed++; };
     }
     screen_ = ScreenKind::Overview;
     overlay_ = Overlay::None;
@@ -147,6 +149,9 @@ bool Controller::changeTextSize(int delta) {
 }
 
 bool Controller::activate(const std::string& id) {
+    if (id.rfind("quiz:", 0) == 0 || id.rfind("chk:", 0) == 0 || id.rfind("scn:", 0) == 0 ||
+        id.rfind("refl:", 0) == 0)
+        return activateActivity(id);
     auto number = [&](const std::string& prefix) -> std::optional<size_t> {
         if (id.rfind(prefix, 0) != 0)
             return std::nullopt;
@@ -328,6 +333,11 @@ bool Controller::scrollBy(Layer& layer, int dy) {
 }
 
 bool Controller::handleKey(const InputEvent& e) {
+    if (handleActivityKey(e))
+        return true;
+    // In a text field, letters, spaces and arrows are text editing, not page turning.
+    if (wantsTextInput() && e.key != Key::Tab && e.key != Key::F1 && !(e.ctrl && e.key != Key::None))
+        return false;
     Layer& layer = overlay_ != Overlay::None ? overlayLayer_ : content_;
     const int line = metrics_.px(48);
     const int pageStep = std::max(line, layer.viewport.h - metrics_.px(64));
@@ -384,11 +394,20 @@ bool Controller::handleKey(const InputEvent& e) {
 
 bool Controller::handle(const InputEvent& e) {
     using T = InputEvent::Type;
+    if (screen_ == ScreenKind::Step && overlay_ == Overlay::None &&
+        (e.type == T::PointerDown || e.type == T::PointerMove || e.type == T::PointerUp ||
+         e.type == T::TouchDown || e.type == T::TouchMove || e.type == T::TouchUp)) {
+        if (dragOrder(e)) {
+            if (e.type == T::TouchUp)
+                touch_.active = false;
+            return true;
+        }
+    }
     switch (e.type) {
     case T::Key:
         return handleKey(e);
     case T::Text:
-        return false;
+        return typeText(e.text);
     case T::PointerMove: {
         const Hotspot* h = hitTest(e.x, e.y);
         std::string id = h && h->enabled ? h->id : "";
@@ -442,7 +461,7 @@ bool Controller::handle(const InputEvent& e) {
             pressed_.clear();
         }
         bool changed = false;
-        if (touch_.dragging && touch_.layer)
+        if (touch_.dragging && touch_.layer && !dragging_)
             changed = scrollBy(*touch_.layer, touch_.lastY - e.y);
         touch_.lastY = e.y;
         return changed || touch_.dragging;

@@ -13,11 +13,13 @@
 #include "ui/display_list.hpp"
 #include "ui/input.hpp"
 #include "ui/metrics.hpp"
+#include "ui/question_view.hpp"
 #include "ui/settings.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +52,7 @@ struct ControllerOptions {
     bool kiosk = false; // links are inert: a shared kiosk never opens a browser
     // Opens a web link (the app passes SDL_OpenURL); unset in tests and previews.
     std::function<void(const std::string&)> openUrl;
+    std::optional<uint64_t> seed; // repeatable quiz draws (tests, demonstrations)
 };
 
 class Controller {
@@ -86,6 +89,8 @@ public:
     bool handle(const InputEvent& e); // true when the screen must be repainted
     bool activate(const std::string& id);
     const std::string& focused() const { return focus_; }
+    // A text field (a gap, a reflection) has the focus: the app turns on text input (IME).
+    bool wantsTextInput() const;
     bool settingsDirty() { return std::exchange(settingsDirty_, false); }
 
     // ------------------------------------------------------------------------------------------
@@ -109,6 +114,17 @@ private:
     void layoutPanel(Canvas& c, const std::string& title);
     void layoutTermPopover(Canvas& c);
     void layoutHelp(Canvas& c);
+    // Activities (activities.cpp): quizzes, scenarios, checks and reflections on screen.
+    void layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz);
+    void layoutScenario(Canvas& c, Flow& f, const course::Scenario& scenario);
+    void layoutCheck(Flow& f, const course::Check& check);
+    void layoutReflection(Flow& f, const course::Reflection& reflection);
+    bool activateActivity(const std::string& id);
+    bool handleActivityKey(const InputEvent& e);
+    bool typeText(const std::string& text);
+    bool dragOrder(const InputEvent& e);
+    QuestionDraft* draftFor(const std::string& id, const course::Question** q,
+                            quiz::Presentation* p);
 
     // Input helpers
     std::vector<std::string> focusOrder() const;
@@ -147,6 +163,13 @@ private:
     std::string focus_, hover_, pressed_;
     bool focusVisible_ = false; // the ring shows after keyboard use, as :focus-visible does
     std::string returnFocus_;   // where focus goes back when an overlay closes
+
+    QuestionDraft quizDraft_;                            // the quiz question being answered
+    bool showHint_ = false;
+    std::map<std::string, QuestionDraft> checkDrafts_;   // by question id
+    bool dragging_ = false;                              // an order item under the pointer
+    std::string revealAfterLayout_; // a hotspot to bring into view once laid out
+    int dragStartY_ = 0;
 
     struct Touch {
         bool active = false, dragging = false;

@@ -26,7 +26,14 @@ text::TextBlock Flow::textAt(const TaggedRuns& runs, int x, int y, int width, Ro
             if (run.tag >= 0) {
                 const RunTag& tag = runs.tags[static_cast<size_t>(run.tag)];
                 const bool term = tag.kind == RunTag::Kind::Term;
-                if (tag.kind != RunTag::Kind::Blank) {
+                if (tag.kind == RunTag::Kind::Blank) {
+                    // A field to type into, inside the sentence.
+                    Rect field{x + f.x, top + mt_.px(2), f.width, line.height - mt_.px(4)};
+                    out_.add(DrawRect{field, Role::PrimarySoft, mt_.px(4)});
+                    out_.add(DrawBorder{field, Role::Primary, std::max(1, mt_.px(2)), mt_.px(4)});
+                    out_.hot(hotPrefix + "gap:" + tag.target, field, HotKind::Choice);
+                    t.color = Role::Heading;
+                } else {
                     t.color = Role::Primary;
                     t.underline = term ? Underline::Dotted : Underline::Solid;
                     // Trailing spaces are not part of the clickable word.

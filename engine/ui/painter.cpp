@@ -99,6 +99,14 @@ void Controller::layout(Canvas& c) {
         pendingScrollRatio_.reset();
     }
     content_.scroll = std::clamp(content_.scroll, 0, content_.maxScroll());
+    if (!revealAfterLayout_.empty()) {
+        // After an answer: bring the feedback's button into view, with the feedback above it.
+        Rect r = content_.list.bounds(revealAfterLayout_);
+        if (r.w > 0 && r.bottom() + metrics_.grid(3) > content_.scroll + content_.viewport.h)
+            content_.scroll = std::min(content_.maxScroll(),
+                                       r.bottom() + metrics_.grid(3) - content_.viewport.h);
+        revealAfterLayout_.clear();
+    }
     overlayLayer_.scroll = std::clamp(overlayLayer_.scroll, 0, overlayLayer_.maxScroll());
     // Focus on something that is gone (another page): let it go.
     std::vector<std::string> order = focusOrder();

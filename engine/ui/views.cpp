@@ -379,24 +379,16 @@ void Controller::layoutStep(Canvas& c) {
     f.space(mt.grid(3));
     BlockContext ctx{lang, [&c](const std::string& p) { return c.imageSize(p); }, options_.kiosk,
                      std::min(mt.px(840), width_ - 2 * std::max(mt.grid(2), width_ / 24))};
+    ctx.check = [this](Flow& flow, const course::Check& check) { layoutCheck(flow, check); };
+    ctx.reflection = [this](Flow& flow, const course::Reflection& r) { layoutReflection(flow, r); };
     if (const course::Page* page = outline.page(step)) {
         layoutBlocks(f, page->blocks, ctx);
     } else if (const course::Quiz* quiz = outline.quiz(step)) {
-        if (!quiz->intro.empty()) {
-            f.text(toRuns(quiz->intro, mt.body()), Role::Text, mt.bodySpacing(), 0, -1, "intro:");
-            f.space(mt.grid(2));
-        }
-        f.text(plainRuns(fmtStr(Str::QuizPlaceholder, lang, std::to_string(quiz->drawCount())),
-                         mt.h3()),
-               Role::Heading, 1.3);
+        layoutQuiz(c, f, *quiz);
     } else if (const course::Scenario* sc = outline.scenario(step)) {
-        if (!sc->intro.empty()) {
-            f.text(toRuns(sc->intro, mt.body()), Role::Text, mt.bodySpacing(), 0, -1, "intro:");
-            f.space(mt.grid(2));
-        }
-        f.text(plainRuns(tr(Str::ScenarioPlaceholder, lang), mt.h3()), Role::Heading, 1.3);
+        layoutScenario(c, f, *sc);
     }
-    if (s.current() + 1 == outline.size()) {
+    if (s.current() + 1 == outline.size() && step.kind == StepKind::Page) {
         f.space(mt.grid(2));
         f.text(plainRuns(tr(Str::EndOfCourse, lang), mt.h3()), Role::KeyAccent, 1.3);
     }
