@@ -49,6 +49,16 @@ void ScenarioRun::next() {
     enter(target);
 }
 
+bool ScenarioRun::jumpTo(const std::string& id) {
+    if (!scenario_->findScene(id) && !scenario_->findEnding(id))
+        return false;
+    path_.clear();
+    score_ = 0;
+    chosen_ = nullptr;
+    enter(id);
+    return true;
+}
+
 void ScenarioRun::restore(const std::vector<PathStep>& path, bool finishedFeedback) {
     begin();
     for (size_t i = 0; i < path.size(); ++i) {

@@ -34,6 +34,8 @@ public:
     void begin();                 // from the intro (or to replay)
     bool choose(size_t option);   // in a scene: shows the option's feedback
     void next();                  // from the feedback to the next scene or the ending
+    // Shows one scene or ending directly (a trainer's preview); false if the id names neither.
+    bool jumpTo(const std::string& id);
     // Replays a saved path as far as it still fits the scenario (a trainer may have edited it).
     void restore(const std::vector<PathStep>& path, bool finishedFeedback);
 

@@ -138,6 +138,23 @@ bool QuizRun::start(uint64_t seed) {
     return true;
 }
 
+bool QuizRun::startPreview(int question, uint64_t seed) {
+    if (question < 0 || question >= static_cast<int>(quiz_->questions.size()))
+        return false;
+    Attempt a;
+    a.seed = seed;
+    a.number = attemptsUsed() + 1;
+    a.questions.push_back(presentQuestion(quiz_->questions[static_cast<size_t>(question)], question, seed));
+    a.responses.resize(1);
+    a.results.resize(1);
+    a.results[0].maxPoints = quiz_->questions[static_cast<size_t>(question)].points;
+    a.hintsUsed.resize(1, false);
+    attempts_.push_back(std::move(a));
+    index_ = 0;
+    phase_ = Phase::Question;
+    return true;
+}
+
 void QuizRun::resume() {
     if (attempts_.empty() || attempts_.back().finished) {
         phase_ = attempts_.empty() ? Phase::Intro : Phase::Results;

@@ -66,6 +66,9 @@ public:
 
     // Starts a new attempt (from the intro or the results).
     bool start(uint64_t seed);
+    // A preview of one question (a trainer's --page on a question id): an attempt of that
+    // question alone.
+    bool startPreview(int question, uint64_t seed);
     // Resumes an unfinished attempt given back by the store, at its first unanswered question.
     void resume();
 

@@ -93,8 +93,20 @@ bool Controller::showStepIndex(size_t course, size_t step, bool force) {
 bool Controller::showStep(size_t course, const std::string& id, bool force) {
     if (course >= courses_.size() || !courses_[course].outline)
         return false;
-    auto step = courses_[course].outline->findStep(id);
-    return step && showStepIndex(course, *step, force);
+    const player::CourseOutline& outline = *courses_[course].outline;
+    auto step = outline.findStep(id);
+    if (!step || !showStepIndex(course, *step, force))
+        return false;
+    // A question, a scene or an ending: show that one itself (a preview).
+    const player::Step& s = outline.steps()[*step];
+    if (const course::Quiz* quiz = outline.quiz(s); quiz && quiz->id != id) {
+        for (size_t i = 0; i < quiz->questions.size(); ++i)
+            if (quiz->questions[i].id == id)
+                session_->quizRun(*quiz).startPreview(static_cast<int>(i), session_->seedSource());
+    }
+    if (const course::Scenario* sc = outline.scenario(s); sc && sc->id != id)
+        session_->scenarioRun(*sc).jumpTo(id);
+    return true;
 }
 
 void Controller::openOverlay(Overlay overlay) {

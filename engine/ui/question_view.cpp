@@ -395,7 +395,7 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
             std::string shown;
             for (char c : typed)
                 shown += c == ' ' ? std::string("\u00A0") : std::string(1, c);
-            while (core::countCodePoints(shown) < 8)
+            while (core::countCodePoints(shown) < 14)
                 shown += "\u00A0";
             run.text = "\u00A0" + shown + "\u00A0";
             run.font.style |= text::kBold;
