@@ -46,7 +46,8 @@ void checkLayer(const ui::Layer& layer, int viewWidth, render::SdlCanvas& c, con
 
 } // namespace
 
-TEST_CASE("no page of a shipped course has clipped or overlapping text", "[render][layout]") {
+TEST_CASE("no page, question or scene of a shipped course has clipped or overlapping text",
+          "[render][layout]") {
     struct Size {
         int w, h, scale;
     };
@@ -64,6 +65,20 @@ TEST_CASE("no page of a shipped course has clipped or overlapping text", "[rende
                             steps.push_back({ci, p.id});
                     else
                         steps.push_back({ci, std::visit([](const auto& x) { return x.id; }, item)});
+                }
+        // Every question and every scene and ending, as previews show them.
+        for (size_t ci = 0; ci < courses.size(); ++ci)
+            for (const auto& m : courses[ci].load.course.modules)
+                for (const auto& item : m.items) {
+                    if (const auto* q = std::get_if<course::Quiz>(&item))
+                        for (const auto& question : q->questions)
+                            steps.push_back({ci, question.id});
+                    if (const auto* sc = std::get_if<course::Scenario>(&item)) {
+                        for (const auto& scene : sc->scenes)
+                            steps.push_back({ci, scene.id});
+                        for (const auto& ending : sc->endings)
+                            steps.push_back({ci, ending.id});
+                    }
                 }
         ui::Controller c(std::move(courses), s);
         test::Offscreen screen(size.w, size.h);
