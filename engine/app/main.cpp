@@ -5,6 +5,7 @@
 #include "app/sdl_input.hpp"
 #include "app/settings_file.hpp"
 #include "core/strings.hpp"
+#include "progress/store_sink.hpp"
 #include "render/font_set.hpp"
 #include "render/sdl_canvas.hpp"
 #include "terminal/text_player.hpp"
@@ -17,11 +18,29 @@
 #include <iostream>
 #include <sstream>
 #include <time.h>
+#include <pwd.h>
 #include <unistd.h>
 
 using namespace cordee;
 
 namespace {
+
+// The learner's name: --learner, else the account's full name, else its login.
+std::string learnerName(const app::Options& o) {
+    if (!o.learner.empty())
+        return o.learner;
+    if (const passwd* pw = getpwuid(getuid())) {
+        std::string gecos = pw->pw_gecos ? pw->pw_gecos : "";
+        gecos = gecos.substr(0, gecos.find(','));
+        if (!gecos.empty())
+            return gecos;
+        if (pw->pw_name && *pw->pw_name)
+            return pw->pw_name;
+    }
+    if (const char* user = std::getenv("USER"))
+        return user;
+    return "apprenant";
+}
 
 // Milliseconds since the process started (not since main()): what a user waits for.
 double msSinceProcessStart() {
@@ -90,7 +109,8 @@ bool navigate(ui::Controller& c, const app::Catalogue& cat, const app::Options& 
     return true;
 }
 
-int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s) {
+int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
+            progress::StoreSink* sink) {
     std::optional<size_t> chosen = cat.selected;
     if (!chosen) {
         // No --course: choose from the catalogue, as numbered choices.
@@ -117,7 +137,10 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s) {
     player::Session session(outline);
     if (o.seed)
         session.seedSource = [seed = *o.seed]() mutable { return seed++; };
-    size_t start = 0;
+    session.attach(sink);
+    if (sink && !sink->problem().empty())
+        std::cout << sink->problem() << "\n";
+    size_t start = session.resumeStep();
     if (!o.page.empty()) {
         auto step = outline.findStep(o.page);
         if (!step) {
@@ -280,8 +303,27 @@ int main(int argc, char** argv) {
         printErrors(cat.courses[*cat.selected], settings.lang);
         return 1;
     }
+    // Progress: a store that cannot be used never stops the player; it says so instead.
+    // A preview (--screenshot) records nothing and shows no one's progress.
+    progress::Store store(!o.screenshot.empty() ? std::filesystem::path(":memory:")
+                          : o.db.empty()        ? progress::defaultStorePath()
+                                                : std::filesystem::path(o.db));
+    std::optional<progress::StoreSink> sink;
+    if (auto learner = store.ensureLearner(learnerName(o)))
+        sink.emplace(store, *learner);
+    else
+        sink.emplace(store, progress::Learner{0, learnerName(o), learnerName(o), ""});
+    if (!store.movedAside().empty())
+        std::cerr << "cordee: "
+                  << (settings.lang == core::Lang::En ? "the progress file was damaged; it was kept as "
+                                                      : "le fichier de progression était abîmé ; il est gardé sous ")
+                  << store.movedAside() << "\n";
+    if (sink->learner().id > 0)
+        for (ui::CourseEntry& entry : cat.courses)
+            if (entry.load.ok())
+                entry.facts = store.facts(sink->learner().id, entry.load.course.id);
     if (o.text)
-        return runText(cat, o, settings);
+        return runText(cat, o, settings, &*sink);
 
     if (TTF_Init() != 0) {
         std::cerr << "cordee: " << TTF_GetError() << "\n";
@@ -290,7 +332,7 @@ int main(int argc, char** argv) {
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
     int status = 0;
     {
-        ui::ControllerOptions co{o.kiosk, {}, o.seed};
+        ui::ControllerOptions co{o.kiosk, {}, o.seed, o.screenshot.empty() ? &*sink : nullptr};
         if (!o.kiosk && o.screenshot.empty())
             co.openUrl = [](const std::string& url) { SDL_OpenURL(url.c_str()); };
         ui::Controller controller(std::move(cat.courses), settings, co);

@@ -12,6 +12,20 @@ Session::Session(const CourseOutline& outline, LearnerFacts facts)
     };
 }
 
+void Session::attach(ProgressSink* sink) {
+    sink_ = sink;
+    if (sink_)
+        sink_->restore(*this);
+}
+
+void Session::restoreQuiz(const course::Quiz& quiz, std::vector<quiz::Attempt> attempts) {
+    quizzes_.erase(quiz.id);
+    auto& run = quizzes_.emplace(quiz.id, quiz::QuizRun(quiz, std::move(attempts))).first->second;
+    run.resume();
+    if (run.phase() == quiz::QuizRun::Phase::Results)
+        run = quiz::QuizRun(quiz, run.attempts()); // back at the intro, history kept
+}
+
 quiz::QuizRun& Session::quizRun(const course::Quiz& quiz) {
     auto it = quizzes_.find(quiz.id);
     if (it == quizzes_.end())
@@ -29,18 +43,32 @@ ScenarioRun& Session::scenarioRun(const course::Scenario& scenario) {
 bool Session::startQuiz(const course::Quiz& quiz) {
     if (!quizRun(quiz).start(seedSource()))
         return false;
+    if (sink_)
+        sink_->attemptStarted(course(), quiz, *quizRun(quiz).current());
     quizChanged(quiz);
     return true;
 }
 
 quiz::QuestionResult Session::answerQuiz(const course::Quiz& quiz, const quiz::Response& r) {
-    quiz::QuestionResult result = quizRun(quiz).answer(r);
+    quiz::QuizRun& run = quizRun(quiz);
+    const size_t position = run.index();
+    quiz::QuestionResult result = run.answer(r);
+    // Recorded (and committed) before the caller shows any feedback.
+    if (sink_) {
+        sink_->questionAnswered(course(), quiz, *run.current(), position);
+        if (run.current()->finished)
+            sink_->attemptFinished(course(), quiz, *run.current());
+    }
     quizChanged(quiz);
     return result;
 }
 
 void Session::nextQuestion(const course::Quiz& quiz) {
-    quizRun(quiz).next();
+    quiz::QuizRun& run = quizRun(quiz);
+    const bool wasFinished = run.current() && run.current()->finished;
+    run.next();
+    if (sink_ && !wasFinished && run.current() && run.current()->finished)
+        sink_->attemptFinished(course(), quiz, *run.current());
     quizChanged(quiz);
 }
 
@@ -54,6 +82,8 @@ void Session::quizChanged(const course::Quiz& quiz) {
 
 void Session::scenarioChanged(const course::Scenario& scenario) {
     const ScenarioRun& run = scenarioRun(scenario);
+    if (sink_)
+        sink_->scenarioChanged(course(), scenario, run);
     if (run.phase() == ScenarioRun::Phase::Ending) {
         facts_.endedScenarios.insert(scenario.id);
         if (run.ending() && run.ending()->outcome == course::Outcome::Success)
@@ -67,6 +97,8 @@ const Session::CheckRecord& Session::answerCheck(const course::Question& q,
     rec.response = r;
     rec.result = quiz::score(q, r);
     ++rec.tries;
+    if (sink_)
+        sink_->checkAnswered(course(), q, r, rec.result, rec.tries);
     return rec;
 }
 
@@ -77,6 +109,8 @@ const Session::CheckRecord* Session::check(const std::string& id) const {
 
 void Session::setReflection(const std::string& id, const std::string& text) {
     reflections_[id] = text;
+    if (sink_)
+        sink_->reflectionSaved(course(), id, text);
 }
 
 std::string Session::reflection(const std::string& id) const {
@@ -116,11 +150,18 @@ void Session::visit() {
     const Step& step = currentStep();
     if (step.kind == StepKind::Page)
         facts_.visitedPages.insert(step.id);
+    bookmark = step.id;
+    if (sink_)
+        sink_->stepShown(course(), step);
     if (onVisit)
         onVisit(step);
 }
 
 size_t Session::resumeStep() const {
+    // Where the learner was last, if the course still has that step; else the first not done.
+    if (!bookmark.empty())
+        if (auto s = outline_->findStep(bookmark); s && isStepReachable(*s))
+            return *s;
     for (size_t s = 0; s < outline_->size(); ++s)
         if (!isStepDone(*outline_, outline_->steps()[s], facts_) && isStepReachable(s))
             return s;

@@ -6,6 +6,7 @@
 
 #include "player/course_outline.hpp"
 #include "player/progress_rules.hpp"
+#include "player/progress_sink.hpp"
 #include "player/scenario_run.hpp"
 #include "quiz/attempt.hpp"
 
@@ -71,6 +72,16 @@ public:
     // Where new seeds come from (tests inject a fixed source).
     std::function<uint64_t()> seedSource;
 
+    // Where actions are reported (the progress store); may be null. Attaching restores what it
+    // has recorded for this course.
+    void attach(ProgressSink* sink);
+    ProgressSink* sink() const { return sink_; }
+    // Used by a sink's restore().
+    void restoreFacts(LearnerFacts facts) { facts_ = std::move(facts); }
+    void restoreQuiz(const course::Quiz& quiz, std::vector<quiz::Attempt> attempts);
+    void restoreReflection(const std::string& id, const std::string& text) { reflections_[id] = text; }
+    std::string bookmark; // the step to resume at ("Reprendre"), when known
+
 private:
     void visit();
     void quizChanged(const course::Quiz& quiz);
@@ -79,6 +90,7 @@ private:
     std::map<std::string, ScenarioRun> scenarios_;
     std::map<std::string, CheckRecord> checks_;
     std::map<std::string, std::string> reflections_;
+    ProgressSink* sink_ = nullptr;
 
     const CourseOutline* outline_;
     LearnerFacts facts_;

@@ -69,6 +69,7 @@ bool Controller::showOverview(size_t course) {
         session_.emplace(*courses_[course].outline, courses_[course].facts);
         if (options_.seed)
             session_->seedSource = [seed = *options_.seed]() mutable { return seed++; };
+        session_->attach(options_.progress);
     }
     screen_ = ScreenKind::Overview;
     overlay_ = Overlay::None;

@@ -53,6 +53,7 @@ struct ControllerOptions {
     // Opens a web link (the app passes SDL_OpenURL); unset in tests and previews.
     std::function<void(const std::string&)> openUrl;
     std::optional<uint64_t> seed; // repeatable quiz draws (tests, demonstrations)
+    player::ProgressSink* progress = nullptr; // where learner actions are recorded, if anywhere
 };
 
 class Controller {

@@ -97,6 +97,20 @@ void Controller::layoutTopBar(Canvas& c, bool courseButtons) {
     }
     chrome_.viewport = {0, 0, width_, height_};
     content_.viewport.y = barH;
+    // Progress that is not being saved is said plainly, on every screen, until it is.
+    if (options_.progress) {
+        const std::string problem = options_.progress->problem();
+        if (!problem.empty()) {
+            text::FontSpec font = mt.font(15, text::kBold);
+            Flow strip(out, c, mt, mt.grid(2), width_ - mt.grid(4), barH + mt.grid(1));
+            const size_t bg = out.items.size();
+            out.add(DrawRect{});
+            strip.text(plainRuns(problem, font), Role::WarningAccent, 1.3);
+            const int h = strip.y() - barH + mt.grid(1);
+            out.items[bg] = DrawRect{{0, barH, width_, h}, Role::WarningBack, 0};
+            content_.viewport.y = barH + h;
+        }
+    }
 }
 
 void Controller::layoutBottomBar(Canvas& c) {

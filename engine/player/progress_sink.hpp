@@ -1,0 +1,34 @@
+// Where a session reports what the learner does, as it happens (the progress store listens).
+// Each call is one learner action; the store commits it before the caller shows feedback.
+// Pure interface: the player room knows nothing of SQLite.
+#pragma once
+
+#include "player/course_outline.hpp"
+#include "player/scenario_run.hpp"
+#include "quiz/attempt.hpp"
+
+#include <string>
+
+namespace cordee::player {
+
+class Session;
+
+class ProgressSink {
+public:
+    virtual ~ProgressSink() = default;
+    virtual void stepShown(const course::Course& c, const Step& step) = 0;
+    virtual void attemptStarted(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) = 0;
+    virtual void questionAnswered(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a,
+                                  size_t position) = 0;
+    virtual void attemptFinished(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) = 0;
+    virtual void checkAnswered(const course::Course& c, const course::Question& q, const quiz::Response& r,
+                               const quiz::QuestionResult& result, int tries) = 0;
+    virtual void reflectionSaved(const course::Course& c, const std::string& id, const std::string& text) = 0;
+    virtual void scenarioChanged(const course::Course& c, const course::Scenario& s, const ScenarioRun& run) = 0;
+    // Gives a new session back what was recorded (facts, attempts, reflections, bookmark).
+    virtual void restore(Session& session) = 0;
+    // Plain words for the screen when progress is not being saved; empty when all is well.
+    virtual std::string problem() const = 0;
+};
+
+} // namespace cordee::player

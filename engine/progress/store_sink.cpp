@@ -1,0 +1,144 @@
+#include "progress/store_sink.hpp"
+
+#include "player/session.hpp"
+
+namespace cordee::progress {
+
+StoreSink::StoreSink(Store& store, Learner learner) : store_(store), learner_(std::move(learner)) {}
+
+void StoreSink::write(std::function<bool()> action) {
+    // Older actions first, in order: a retried answer must not land after a newer one.
+    pending_.push_back(std::move(action));
+    size_t done = 0;
+    while (done < pending_.size() && pending_[done]())
+        ++done;
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(done));
+}
+
+void StoreSink::stepShown(const course::Course& c, const player::Step& step) {
+    // Time on a step is counted when the next one is shown (capped: a learner who leaves the
+    // laptop open over lunch has not read for an hour).
+    const auto now = std::chrono::steady_clock::now();
+    int64_t ms = 0;
+    if (auto it = shownAt_.find(c.id); it != shownAt_.end())
+        ms = std::min<int64_t>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(now - it->second).count(),
+            15 * 60 * 1000);
+    shownAt_[c.id] = now;
+    const int64_t id = learner_.id;
+    const std::string course = c.id, stepId = step.id;
+    const int version = c.version;
+    const bool page = step.kind == player::StepKind::Page;
+    write([this, id, course, version, stepId, page, ms] {
+        if (page && !store_.recordVisit(id, course, version, stepId, ms))
+            return false;
+        return store_.setBookmark(id, course, version, stepId);
+    });
+}
+
+void StoreSink::attemptStarted(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) {
+    const std::string key = c.id + "/" + q.id + "/" + std::to_string(a.number);
+    quiz::Attempt copy = a;
+    const course::Quiz* quiz = &q;
+    const std::string course = c.id;
+    const int version = c.version;
+    write([this, key, copy, quiz, course, version] {
+        auto id = store_.startAttempt(learner_.id, course, version, *quiz, copy);
+        if (id)
+            attemptIds_[key] = *id;
+        return id.has_value();
+    });
+}
+
+void StoreSink::questionAnswered(const course::Course& c, const course::Quiz& q,
+                                 const quiz::Attempt& a, size_t position) {
+    const std::string key = c.id + "/" + q.id + "/" + std::to_string(a.number);
+    quiz::Attempt copy = a;
+    const course::Quiz* quiz = &q;
+    write([this, key, copy, quiz, position] {
+        auto it = attemptIds_.find(key);
+        return it != attemptIds_.end() && store_.recordResponse(it->second, *quiz, copy, position, 0);
+    });
+}
+
+void StoreSink::attemptFinished(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) {
+    const std::string key = c.id + "/" + q.id + "/" + std::to_string(a.number);
+    quiz::Attempt copy = a;
+    const course::Quiz* quiz = &q;
+    write([this, key, copy, quiz] {
+        auto it = attemptIds_.find(key);
+        return it != attemptIds_.end() && store_.finishAttempt(it->second, *quiz, copy);
+    });
+}
+
+void StoreSink::checkAnswered(const course::Course& c, const course::Question& q,
+                              const quiz::Response& r, const quiz::QuestionResult& result, int tries) {
+    const course::Question* question = &q;
+    const std::string course = c.id;
+    write([this, course, question, r, result, tries] {
+        return store_.recordCheck(learner_.id, course, *question, r, result, tries);
+    });
+}
+
+void StoreSink::reflectionSaved(const course::Course& c, const std::string& id, const std::string& text) {
+    const std::string course = c.id;
+    write([this, course, id, text] { return store_.saveReflection(learner_.id, course, id, text); });
+}
+
+void StoreSink::scenarioChanged(const course::Course& c, const course::Scenario& s,
+                                const player::ScenarioRun& run) {
+    const std::string key = c.id + "/" + s.id;
+    // A new run begins when the path is empty again (a replay).
+    if (run.path().empty())
+        scenarioRuns_.erase(key);
+    const course::Scenario* scenario = &s;
+    const player::ScenarioRun copy = run;
+    const std::string course = c.id;
+    write([this, key, scenario, copy, course] {
+        std::optional<int64_t> row;
+        if (auto it = scenarioRuns_.find(key); it != scenarioRuns_.end())
+            row = it->second;
+        auto saved = store_.saveScenarioRun(row, learner_.id, course, *scenario, copy);
+        if (saved)
+            scenarioRuns_[key] = *saved;
+        return saved.has_value();
+    });
+}
+
+void StoreSink::restore(player::Session& session) {
+    const course::Course& c = session.course();
+    session.restoreFacts(store_.facts(learner_.id, c.id));
+    if (auto rec = store_.courseRecord(learner_.id, c.id))
+        session.bookmark = rec->bookmark;
+    for (const auto& [id, text] : store_.reflections(learner_.id, c.id))
+        session.restoreReflection(id, text);
+    for (const course::Module& m : c.modules)
+        for (const course::ModuleItem& item : m.items)
+            if (const auto* q = std::get_if<course::Quiz>(&item)) {
+                std::vector<quiz::Attempt> attempts;
+                for (StoredAttempt& sa : store_.attempts(learner_.id, c.id, *q)) {
+                    attemptIds_[c.id + "/" + q->id + "/" + std::to_string(sa.attempt.number)] = sa.id;
+                    attempts.push_back(std::move(sa.attempt));
+                }
+                if (!attempts.empty())
+                    session.restoreQuiz(*q, std::move(attempts));
+            }
+}
+
+std::string StoreSink::problem() const {
+    switch (store_.problem()) {
+    case StoreProblem::None:
+        return pending_.empty() ? "" : "Progression en attente d’enregistrement.";
+    case StoreProblem::ReadOnly:
+        return "Votre progression n’est pas enregistrée : le fichier est en lecture seule.";
+    case StoreProblem::Full:
+        return "Votre progression n’est pas enregistrée : le disque est plein. Vos réponses sont "
+               "gardées et seront enregistrées dès que possible.";
+    case StoreProblem::Locked:
+        return "Votre progression attend : le fichier est occupé par un autre programme.";
+    default:
+        return "Votre progression n’est pas enregistrée (" + store_.detail() + ").";
+    }
+}
+
+} // namespace cordee::progress

@@ -1,0 +1,47 @@
+// The progress store as a session's sink: every action written as it happens, and a new
+// session given back what was recorded. When the file cannot be written, actions are kept in
+// memory and retried at the next action (never silently lost), and problem() says so plainly.
+#pragma once
+
+#include "player/progress_sink.hpp"
+#include "progress/store.hpp"
+
+#include <chrono>
+#include <functional>
+#include <map>
+
+namespace cordee::progress {
+
+class StoreSink : public player::ProgressSink {
+public:
+    StoreSink(Store& store, Learner learner);
+
+    void stepShown(const course::Course& c, const player::Step& step) override;
+    void attemptStarted(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) override;
+    void questionAnswered(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a,
+                          size_t position) override;
+    void attemptFinished(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) override;
+    void checkAnswered(const course::Course& c, const course::Question& q, const quiz::Response& r,
+                       const quiz::QuestionResult& result, int tries) override;
+    void reflectionSaved(const course::Course& c, const std::string& id, const std::string& text) override;
+    void scenarioChanged(const course::Course& c, const course::Scenario& s,
+                         const player::ScenarioRun& run) override;
+    void restore(player::Session& session) override;
+    std::string problem() const override;
+
+    const Learner& learner() const { return learner_; }
+    size_t pending() const { return pending_.size(); }
+
+private:
+    // Runs a write; if it fails, keeps it to try again before the next one.
+    void write(std::function<bool()> action);
+
+    Store& store_;
+    Learner learner_;
+    std::vector<std::function<bool()>> pending_;
+    std::map<std::string, int64_t> attemptIds_;   // "course/quiz/number" -> row id
+    std::map<std::string, int64_t> scenarioRuns_; // "course/scenario" -> row id of this run
+    std::map<std::string, std::chrono::steady_clock::time_point> shownAt_;
+};
+
+} // namespace cordee::progress
