@@ -136,8 +136,15 @@ std::string StoreSink::problem() const {
                "gardées et seront enregistrées dès que possible.";
     case StoreProblem::Locked:
         return "Votre progression attend : le fichier est occupé par un autre programme.";
+    case StoreProblem::Corrupt:
+        return "Votre progression n’est pas enregistrée : le fichier de progression est abîmé.";
+    case StoreProblem::Foreign:
+    case StoreProblem::TooNew:
+        return "Votre progression n’est pas enregistrée : ce fichier n’est pas un fichier de "
+               "progression que ce lecteur sait écrire.";
     default:
-        return "Votre progression n’est pas enregistrée (" + store_.detail() + ").";
+        return "Votre progression n’est pas enregistrée : le fichier de progression ne peut pas "
+               "être ouvert.";
     }
 }
 
