@@ -153,6 +153,11 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
         start = *step;
     }
     session.goTo(start, true);
+    // A question id: that question alone, as the window's preview shows it.
+    if (const course::Quiz* quiz = outline.quiz(outline.steps()[start]); quiz && quiz->id != o.page)
+        for (size_t i = 0; i < quiz->questions.size(); ++i)
+            if (quiz->questions[i].id == o.page)
+                session.quizRun(*quiz).startPreview(static_cast<int>(i), session.seedSource());
     terminal::PlainTextOptions po{s.lang, 80, o.kiosk};
     if (const char* cols = std::getenv("COLUMNS"))
         po.columns = std::clamp(std::atoi(cols), 40, 200);

@@ -36,6 +36,14 @@ std::optional<size_t> CourseOutline::findStep(const std::string& id) const {
             const ModuleItem& item = module.items[step.item];
             if (const Lesson* l = std::get_if<Lesson>(&item); l && l->id == id)
                 return s;
+            // A knowledge check's question or a reflection opens the page that holds it.
+            if (const Page* page = this->page(step))
+                for (const Block& b : page->blocks) {
+                    if (const Check* c = std::get_if<Check>(&b); c && c->question.id == id)
+                        return s;
+                    if (const Reflection* r = std::get_if<Reflection>(&b); r && r->id == id)
+                        return s;
+                }
             if (const Quiz* q = std::get_if<Quiz>(&item))
                 for (const Question& question : q->questions)
                     if (question.id == id)

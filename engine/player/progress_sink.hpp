@@ -7,6 +7,7 @@
 #include "player/scenario_run.hpp"
 #include "quiz/attempt.hpp"
 
+#include <optional>
 #include <string>
 
 namespace cordee::player {
@@ -25,6 +26,10 @@ public:
                                const quiz::QuestionResult& result, int tries) = 0;
     virtual void reflectionSaved(const course::Course& c, const std::string& id, const std::string& text) = 0;
     virtual void scenarioChanged(const course::Course& c, const course::Scenario& s, const ScenarioRun& run) = 0;
+    // The course as a whole: status "in-progress" or "completed", success "unknown", "passed"
+    // or "failed", and a score from 0 to 1 when there are quizzes.
+    virtual void courseStateChanged(const course::Course& c, const std::string& status,
+                                    const std::string& success, std::optional<double> score) = 0;
     // Gives a new session back what was recorded (facts, attempts, reflections, bookmark).
     virtual void restore(Session& session) = 0;
     // Plain words for the screen when progress is not being saved; empty when all is well.

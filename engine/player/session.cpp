@@ -78,6 +78,37 @@ void Session::quizChanged(const course::Quiz& quiz) {
     for (const quiz::Attempt& a : run.attempts())
         if (a.passed(quiz))
             facts_.passedQuizzes.insert(quiz.id);
+    reportCourseState();
+}
+
+// Completion follows the course's <completion> rule; the score is the mean of each quiz's best
+// result, and success is "passed" once every quiz is passed.
+void Session::reportCourseState() {
+    if (!sink_)
+        return;
+    const bool complete = isCourseComplete(*outline_, facts_);
+    std::vector<const course::Quiz*> quizzes;
+    for (const Step& s : outline_->steps())
+        if (const course::Quiz* q = outline_->quiz(s))
+            quizzes.push_back(q);
+    std::optional<double> score;
+    bool allPassed = !quizzes.empty();
+    double total = 0;
+    for (const course::Quiz* q : quizzes) {
+        auto it = quizzes_.find(q->id);
+        std::optional<double> best = it == quizzes_.end() ? std::nullopt : it->second.bestPercent();
+        total += best.value_or(0) / 100.0;
+        allPassed = allPassed && facts_.passedQuizzes.count(q->id) > 0;
+    }
+    if (!quizzes.empty())
+        score = total / static_cast<double>(quizzes.size());
+    const std::string status = complete ? "completed" : "in-progress";
+    const std::string success = allPassed ? "passed" : (complete && !quizzes.empty() ? "failed" : "unknown");
+    const std::string key = status + "/" + success + "/" + (score ? std::to_string(*score) : "");
+    if (key == reportedStatus_)
+        return;
+    reportedStatus_ = key;
+    sink_->courseStateChanged(course(), status, success, score);
 }
 
 void Session::scenarioChanged(const course::Scenario& scenario) {
@@ -88,6 +119,7 @@ void Session::scenarioChanged(const course::Scenario& scenario) {
         facts_.endedScenarios.insert(scenario.id);
         if (run.ending() && run.ending()->outcome == course::Outcome::Success)
             facts_.succeededScenarios.insert(scenario.id);
+        reportCourseState();
     }
 }
 
@@ -151,8 +183,10 @@ void Session::visit() {
     if (step.kind == StepKind::Page)
         facts_.visitedPages.insert(step.id);
     bookmark = step.id;
-    if (sink_)
+    if (sink_) {
         sink_->stepShown(course(), step);
+        reportCourseState();
+    }
     if (onVisit)
         onVisit(step);
 }

@@ -84,6 +84,7 @@ public:
 
 private:
     void visit();
+    void reportCourseState();
     void quizChanged(const course::Quiz& quiz);
 
     std::map<std::string, quiz::QuizRun> quizzes_;
@@ -91,6 +92,7 @@ private:
     std::map<std::string, CheckRecord> checks_;
     std::map<std::string, std::string> reflections_;
     ProgressSink* sink_ = nullptr;
+    std::string reportedStatus_;
 
     const CourseOutline* outline_;
     LearnerFacts facts_;

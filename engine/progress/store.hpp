@@ -75,6 +75,8 @@ public:
     // Caps the file's size in pages, on this connection (tests simulate a full disk with it).
     void limitPages(int pages);
 
+    sqlite3* handle() { return db_; } // for reports.cpp, in this room only
+
     static constexpr int kSchemaVersion = 1;
     static constexpr int32_t kApplicationId = 0x434F5244; // "CORD"
 

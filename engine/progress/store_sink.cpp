@@ -105,6 +105,15 @@ void StoreSink::scenarioChanged(const course::Course& c, const course::Scenario&
     });
 }
 
+void StoreSink::courseStateChanged(const course::Course& c, const std::string& status,
+                                   const std::string& success, std::optional<double> score) {
+    const std::string course = c.id;
+    const int version = c.version;
+    write([this, course, version, status, success, score] {
+        return store_.setCourseState(learner_.id, course, version, status, success, score);
+    });
+}
+
 void StoreSink::restore(player::Session& session) {
     const course::Course& c = session.course();
     session.restoreFacts(store_.facts(learner_.id, c.id));

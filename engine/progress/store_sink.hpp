@@ -26,6 +26,8 @@ public:
     void reflectionSaved(const course::Course& c, const std::string& id, const std::string& text) override;
     void scenarioChanged(const course::Course& c, const course::Scenario& s,
                          const player::ScenarioRun& run) override;
+    void courseStateChanged(const course::Course& c, const std::string& status,
+                            const std::string& success, std::optional<double> score) override;
     void restore(player::Session& session) override;
     std::string problem() const override;
 

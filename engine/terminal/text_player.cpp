@@ -99,7 +99,6 @@ std::string renderStep(const Session& s, const PlainTextOptions& o) {
     } else if (const course::Quiz* quiz = outline.quiz(step)) {
         if (!quiz->intro.empty())
             out += wrap(plain(quiz->intro), o.columns, "", "") + "\n";
-        out += fmt::format(fmt::runtime(tr(Str::QuizPlaceholder, o.lang)), quiz->drawCount()) + "\n\n";
     } else if (const course::Scenario* sc = outline.scenario(step)) {
         if (!sc->intro.empty())
             out += wrap(plain(sc->intro), o.columns, "", "") + "\n";

@@ -237,10 +237,10 @@ std::optional<Response> askQuestion(Console& c, const Question& q, const Present
 }
 
 std::string feedbackText(const Console& c, const Question& q, const Response& r,
-                         const QuestionResult& result, const Presentation& p) {
+                         const QuestionResult& result, const Presentation& p, bool scored) {
     std::string out;
     const bool fr = c.fr();
-    const std::string pts = fmt::format(" ({} / {} {})", quiz::formatPoints(result.points, fr),
+    const std::string pts = !scored ? "" : fmt::format(" ({} / {} {})", quiz::formatPoints(result.points, fr),
                                         quiz::formatPoints(result.maxPoints, fr),
                                         T(c, "point(s)", "point(s)"));
     switch (result.verdict) {
@@ -464,7 +464,7 @@ bool answerPage(Console& c, player::Session& s, const Page& page) {
             if (!r)
                 return false;
             const auto& rec = s.answerCheck(q, *r);
-            c.out << feedbackText(c, q, *r, rec.result, p);
+            c.out << feedbackText(c, q, *r, rec.result, p, false);
             c.out << T(c, "(Cette question ne compte pas dans la note.)\n", "(This question does not count in any score.)\n");
         } else if (const Reflection* refl = std::get_if<Reflection>(&b)) {
             c.out << "\n" << T(c, "Réflexion personnelle", "Personal reflection") << "\n";

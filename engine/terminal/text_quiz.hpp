@@ -21,7 +21,8 @@ std::optional<quiz::Response> askQuestion(Console& c, const course::Question& q,
                                           const quiz::Presentation& p, const std::string& header);
 // The feedback lines for a result (verdict first).
 std::string feedbackText(const Console& c, const course::Question& q, const quiz::Response& r,
-                         const quiz::QuestionResult& result, const quiz::Presentation& p);
+                         const quiz::QuestionResult& result, const quiz::Presentation& p,
+                         bool scored = true);
 
 // Runs a quiz step: intro, attempts, questions, results. Returns the course command the
 // learner typed to leave it (n, p, t, g, h, q …), or nothing at end of input.

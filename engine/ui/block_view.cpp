@@ -92,6 +92,8 @@ private:
         if (natW > 0 && natH > 0) {
             // Fit the column; a small image may grow with the zoom, but never past 2×.
             double scale = std::min({static_cast<double>(maxW) / natW, mt_.zoom, 2.0});
+            if (ctx_.figureHeight > 0)
+                scale = std::min(scale, static_cast<double>(ctx_.figureHeight) / natH);
             w = std::max(1, static_cast<int>(natW * scale));
             h = std::max(1, static_cast<int>(natH * scale));
         }

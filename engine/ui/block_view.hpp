@@ -19,6 +19,8 @@ struct BlockContext {
     // Figures may be wider than the text column (diagrams stay legible), centred on it, up to
     // this width; 0 = the column's width.
     int figureWidth = 0;
+    // And no taller than this (a diagram should fit on the screen whole); 0 = no limit.
+    int figureHeight = 0;
     // Interactive checks and reflections (the controller's); unset, they are drawn inert.
     std::function<void(Flow&, const course::Check&)> check;
     std::function<void(Flow&, const course::Reflection&)> reflection;

@@ -393,6 +393,8 @@ void Controller::layoutStep(Canvas& c) {
     f.space(mt.grid(3));
     BlockContext ctx{lang, [&c](const std::string& p) { return c.imageSize(p); }, options_.kiosk,
                      std::min(mt.px(840), width_ - 2 * std::max(mt.grid(2), width_ / 24))};
+    // The caption and a line of text above should fit on the screen with the figure.
+    ctx.figureHeight = std::max(mt.px(200), content_.viewport.h - mt.px(96));
     ctx.check = [this](Flow& flow, const course::Check& check) { layoutCheck(flow, check); };
     ctx.reflection = [this](Flow& flow, const course::Reflection& r) { layoutReflection(flow, r); };
     if (const course::Page* page = outline.page(step)) {

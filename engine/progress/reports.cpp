@@ -1,0 +1,164 @@
+#include "progress/reports.hpp"
+
+#include "progress/store.hpp"
+
+#include <sqlite3.h>
+
+namespace cordee::progress {
+
+namespace {
+
+struct Query {
+    sqlite3_stmt* s = nullptr;
+    Query(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
+    ~Query() { sqlite3_finalize(s); }
+    bool next() { return s && sqlite3_step(s) == SQLITE_ROW; }
+    std::string text(int c) const {
+        const unsigned char* t = sqlite3_column_text(s, c);
+        return t ? reinterpret_cast<const char*>(t) : "";
+    }
+    double real(int c) const { return sqlite3_column_double(s, c); }
+    int64_t integer(int c) const { return sqlite3_column_int64(s, c); }
+    bool isNull(int c) const { return sqlite3_column_type(s, c) == SQLITE_NULL; }
+    void bind(int i, const std::string& v) {
+        sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    }
+    Row row() const {
+        Row r;
+        for (int c = 0; c < sqlite3_column_count(s); ++c)
+            r.push_back({sqlite3_column_name(s, c), text(c)});
+        return r;
+    }
+};
+
+} // namespace
+
+std::vector<ProgressRow> progressRows(Store& store) {
+    std::vector<ProgressRow> out;
+    Query q(store.handle(), "SELECT l.display_name, e.course, e.status, e.success, e.score, e.time_ms, "
+                            "e.last_access FROM enrolment e JOIN learner l ON l.id = e.learner "
+                            "ORDER BY l.display_name, e.course");
+    while (q.next())
+        out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.isNull(4) ? -1 : q.real(4) * 100,
+                       q.integer(5), q.text(6)});
+    return out;
+}
+
+std::vector<QuestionStat> questionStats(Store& store) {
+    std::vector<QuestionStat> out;
+    Query q(store.handle(),
+            "SELECT a.course, a.quiz, r.question, count(*), "
+            "100.0 * sum(r.verdict = 'correct') / count(*), avg(r.points), "
+            "(SELECT r2.response FROM response r2 JOIN quiz_attempt a2 ON a2.id = r2.attempt "
+            "  WHERE r2.question = r.question AND a2.course = a.course AND r2.verdict != 'correct' "
+            "  GROUP BY r2.response ORDER BY count(*) DESC, r2.response LIMIT 1) "
+            "FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
+            "GROUP BY a.course, a.quiz, r.question ORDER BY a.course, a.quiz, r.question");
+    while (q.next())
+        out.push_back({q.text(0), q.text(1), q.text(2), q.integer(3), q.real(4), q.real(5), q.text(6)});
+    return out;
+}
+
+std::vector<AttemptRow> attemptRows(Store& store, const std::string& learner) {
+    std::vector<AttemptRow> out;
+    Query q(store.handle(), "SELECT a.course, a.quiz, a.number, a.started, a.finished, a.score, "
+                            "a.max_score, a.passed FROM quiz_attempt a JOIN learner l ON l.id = a.learner "
+                            "WHERE l.name = ? ORDER BY a.started, a.id");
+    q.bind(1, learner);
+    while (q.next())
+        out.push_back({q.text(0), q.text(1), static_cast<int>(q.integer(2)), q.text(3), q.text(4),
+                       q.real(5), q.real(6), q.integer(7) == 1});
+    return out;
+}
+
+std::map<std::string, std::vector<Row>> learnerData(Store& store, const std::string& learner) {
+    std::map<std::string, std::vector<Row>> out;
+    const std::pair<const char*, const char*> tables[] = {
+        {"learner", "SELECT * FROM learner WHERE name = ?"},
+        {"enrolment", "SELECT e.* FROM enrolment e JOIN learner l ON l.id = e.learner WHERE l.name = ?"},
+        {"page_visit", "SELECT p.* FROM page_visit p JOIN learner l ON l.id = p.learner WHERE l.name = ?"},
+        {"quiz_attempt", "SELECT a.* FROM quiz_attempt a JOIN learner l ON l.id = a.learner WHERE l.name = ?"},
+        {"response", "SELECT r.* FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
+                     "JOIN learner l ON l.id = a.learner WHERE l.name = ?"},
+        {"check_answer", "SELECT c.* FROM check_answer c JOIN learner l ON l.id = c.learner WHERE l.name = ?"},
+        {"reflection", "SELECT r.* FROM reflection r JOIN learner l ON l.id = r.learner WHERE l.name = ?"},
+        {"scenario_run", "SELECT s.* FROM scenario_run s JOIN learner l ON l.id = s.learner WHERE l.name = ?"},
+    };
+    for (const auto& [table, sql] : tables) {
+        Query q(store.handle(), sql);
+        q.bind(1, learner);
+        auto& rows = out[table];
+        while (q.next())
+            rows.push_back(q.row());
+    }
+    return out;
+}
+
+std::vector<XapiEvent> xapiEvents(Store& store) {
+    std::vector<XapiEvent> out;
+    {
+        Query q(store.handle(), "SELECT l.display_name, l.account, e.course, e.course_version, "
+                                "e.first_access, e.status, e.success, e.score, e.last_access "
+                                "FROM enrolment e JOIN learner l ON l.id = e.learner");
+        while (q.next()) {
+            XapiEvent launched{"launched", q.text(0), q.text(1), q.text(2), "", q.text(4),
+                               static_cast<int>(q.integer(3))};
+            out.push_back(launched);
+            if (q.text(5) == "completed") {
+                XapiEvent done = launched;
+                done.kind = "completed";
+                done.timestamp = q.text(8);
+                done.hasSuccess = q.text(6) != "unknown";
+                done.success = q.text(6) == "passed";
+                out.push_back(done);
+            }
+        }
+    }
+    {
+        Query q(store.handle(), "SELECT l.display_name, l.account, p.course, e.course_version, p.page, "
+                                "p.last_seen, p.time_ms FROM page_visit p JOIN learner l ON l.id = p.learner "
+                                "JOIN enrolment e ON e.learner = p.learner AND e.course = p.course");
+        while (q.next()) {
+            XapiEvent e{"experienced", q.text(0), q.text(1), q.text(2), "pages/" + q.text(4), q.text(5),
+                        static_cast<int>(q.integer(3))};
+            e.durationMs = q.integer(6);
+            out.push_back(e);
+        }
+    }
+    {
+        Query q(store.handle(), "SELECT l.display_name, l.account, a.course, a.course_version, a.quiz, "
+                                "r.question, r.answered, r.points, r.max_points, r.verdict, r.response "
+                                "FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
+                                "JOIN learner l ON l.id = a.learner ORDER BY r.answered");
+        while (q.next()) {
+            XapiEvent e{"answered", q.text(0), q.text(1), q.text(2),
+                        "quizzes/" + q.text(4) + "/questions/" + q.text(5), q.text(6),
+                        static_cast<int>(q.integer(3))};
+            e.hasScore = true;
+            e.raw = q.real(7);
+            e.max = q.real(8);
+            e.hasSuccess = true;
+            e.success = q.text(9) == "correct";
+            e.response = q.text(10);
+            out.push_back(e);
+        }
+    }
+    {
+        Query q(store.handle(), "SELECT l.display_name, l.account, a.course, a.course_version, a.quiz, "
+                                "a.finished, a.score, a.max_score, a.passed FROM quiz_attempt a "
+                                "JOIN learner l ON l.id = a.learner WHERE a.finished IS NOT NULL");
+        while (q.next()) {
+            XapiEvent e{q.integer(8) == 1 ? "passed" : "failed", q.text(0), q.text(1), q.text(2),
+                        "quizzes/" + q.text(4), q.text(5), static_cast<int>(q.integer(3))};
+            e.hasScore = true;
+            e.raw = q.real(6);
+            e.max = q.real(7);
+            e.hasSuccess = true;
+            e.success = q.integer(8) == 1;
+            out.push_back(e);
+        }
+    }
+    return out;
+}
+
+} // namespace cordee::progress
