@@ -1,0 +1,81 @@
+#include "player/session.hpp"
+#include "progress/store_sink.hpp"
+#include "support/temp_course.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace cordee;
+
+namespace {
+
+struct Demo {
+    course::LoadResult load = course::loadCourse(std::string(CORDEE_COURSES) + "/demo");
+    player::CourseOutline outline{load.course};
+    const course::Quiz& quiz() const { return std::get<course::Quiz>(load.course.modules[1].items[2]); }
+};
+
+} // namespace
+
+TEST_CASE("GIVEN a learner who stops mid-quiz WHEN a new session starts THEN it resumes at the "
+          "same question, with the same draw, the answers, the reflection and the bookmark",
+          "[progress][sink][resume]") {
+    Demo d;
+    test::TempCourse dir;
+    progress::Store store(dir.dir() / "p.db");
+    auto learner = store.ensureLearner("Camille");
+    REQUIRE(learner);
+    quiz::Presentation second;
+    {
+        progress::StoreSink sink(store, *learner);
+        player::Session s(d.outline);
+        s.seedSource = [] { return 99; };
+        s.attach(&sink);
+        for (const char* page : {"p-bienvenue", "p-lire", "p-essayer"})
+            REQUIRE(s.goTo(*d.outline.findStep(page)) == player::MoveResult::Moved);
+        s.setReflection("r-attentes", "Mon texte");
+        s.goTo(*d.outline.findStep("quiz-demo"), true);
+        REQUIRE(s.startQuiz(d.quiz()));
+        quiz::Response r;
+        const course::Question& q = s.quizRun(d.quiz()).question();
+        if (q.type == course::QuestionType::TrueFalse)
+            r.truth = true;
+        s.answerQuiz(d.quiz(), r);
+        s.nextQuestion(d.quiz());
+        second = s.quizRun(d.quiz()).presentation();
+        CHECK(sink.pending() == 0);
+    }
+    progress::StoreSink sink(store, *learner);
+    player::Session again(d.outline);
+    again.attach(&sink);
+    CHECK(again.reflection("r-attentes") == "Mon texte");
+    CHECK(again.bookmark == "quiz-demo");
+    CHECK(again.resumeStep() == *d.outline.findStep("quiz-demo"));
+    CHECK(again.facts().visitedPages.count("p-essayer") == 1);
+    const quiz::QuizRun& run = again.quizRun(d.quiz());
+    REQUIRE(run.phase() == quiz::QuizRun::Phase::Question);
+    CHECK(run.index() == 1);
+    CHECK(run.presentation().question == second.question);
+    CHECK(run.presentation().choiceOrder == second.choiceOrder);
+    CHECK(run.current()->responses[0].has_value());
+}
+
+TEST_CASE("when the file cannot take writes, actions wait in memory and go in once it can",
+          "[progress][sink][failure]") {
+    Demo d;
+    test::TempCourse dir;
+    progress::Store store(dir.dir() / "p.db");
+    auto learner = store.ensureLearner("Camille");
+    progress::StoreSink sink(store, *learner);
+    player::Session s(d.outline);
+    s.attach(&sink);
+    store.limitPages(1); // nothing more fits
+    const std::string big(20000, 'x');
+    s.setReflection("r-attentes", big);
+    CHECK(sink.pending() >= 1);
+    CHECK_FALSE(sink.problem().empty());
+    store.limitPages(100000); // room again
+    s.goTo(*d.outline.findStep("p-lire"), true);
+    CHECK(sink.pending() == 0);
+    CHECK(sink.problem().empty());
+    CHECK(store.reflections(learner->id, "demo").at("r-attentes") == big);
+}
