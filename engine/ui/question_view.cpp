@@ -395,8 +395,9 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
             std::string shown;
             for (char c : typed)
                 shown += c == ' ' ? std::string("\u00A0") : std::string(1, c);
-            while (core::countCodePoints(shown) < 14)
-                shown += "\u00A0";
+            // Figure spaces (as wide as a digit) give an empty field room to be seen and hit.
+            while (core::countCodePoints(shown) < 12)
+                shown += "\u2007";
             run.text = "\u00A0" + shown + "\u00A0";
             run.font.style |= text::kBold;
         }
