@@ -3,6 +3,9 @@
 #include "progress/store.hpp"
 
 #include <sqlite3.h>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
 
 namespace cordee::progress {
 
@@ -45,17 +48,49 @@ std::vector<ProgressRow> progressRows(Store& store) {
 }
 
 std::vector<QuestionStat> questionStats(Store& store) {
+    // One scan, aggregated here: SQLite's GROUP BY over a million rows sorts them all, a hash
+    // of a few hundred questions does not.
+    struct Acc {
+        int64_t answers = 0, correct = 0;
+        double points = 0;
+        std::unordered_map<std::string, int64_t> wrong;
+    };
+    std::map<std::tuple<std::string, std::string, std::string>, Acc> acc;
+    Query q(store.handle(), "SELECT a.course, a.quiz, r.question, r.verdict, r.points, r.response "
+                            "FROM response r JOIN quiz_attempt a ON a.id = r.attempt");
+    std::string lastCourse, lastQuiz, lastQuestion;
+    Acc* current = nullptr;
+    while (q.next()) {
+        const char* course = reinterpret_cast<const char*>(sqlite3_column_text(q.s, 0));
+        const char* quizId = reinterpret_cast<const char*>(sqlite3_column_text(q.s, 1));
+        const char* question = reinterpret_cast<const char*>(sqlite3_column_text(q.s, 2));
+        if (!current || lastQuestion != question || lastQuiz != quizId || lastCourse != course) {
+            lastCourse = course;
+            lastQuiz = quizId;
+            lastQuestion = question;
+            current = &acc[{lastCourse, lastQuiz, lastQuestion}];
+        }
+        ++current->answers;
+        current->points += q.real(4);
+        const char* verdict = reinterpret_cast<const char*>(sqlite3_column_text(q.s, 3));
+        if (std::string_view(verdict) == "correct")
+            ++current->correct;
+        else
+            ++current->wrong[q.text(5)];
+    }
     std::vector<QuestionStat> out;
-    Query q(store.handle(),
-            "SELECT a.course, a.quiz, r.question, count(*), "
-            "100.0 * sum(r.verdict = 'correct') / count(*), avg(r.points), "
-            "(SELECT r2.response FROM response r2 JOIN quiz_attempt a2 ON a2.id = r2.attempt "
-            "  WHERE r2.question = r.question AND a2.course = a.course AND r2.verdict != 'correct' "
-            "  GROUP BY r2.response ORDER BY count(*) DESC, r2.response LIMIT 1) "
-            "FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
-            "GROUP BY a.course, a.quiz, r.question ORDER BY a.course, a.quiz, r.question");
-    while (q.next())
-        out.push_back({q.text(0), q.text(1), q.text(2), q.integer(3), q.real(4), q.real(5), q.text(6)});
+    for (const auto& [key, a] : acc) {
+        QuestionStat stat{std::get<0>(key), std::get<1>(key), std::get<2>(key), a.answers,
+                          100.0 * static_cast<double>(a.correct) / static_cast<double>(a.answers),
+                          a.points / static_cast<double>(a.answers), ""};
+        int64_t best = 0;
+        for (const auto& [response, n] : a.wrong)
+            if (n > best || (n == best && response < stat.mostChosenWrong)) {
+                best = n;
+                stat.mostChosenWrong = response;
+            }
+        out.push_back(std::move(stat));
+    }
     return out;
 }
 
