@@ -338,9 +338,43 @@ int main(int argc, char** argv) {
     int status = 0;
     {
         ui::ControllerOptions co{o.kiosk, {}, o.seed, o.screenshot.empty() ? &*sink : nullptr};
+        co.learnerName = sink->learner().displayName;
+        const std::vector<ui::CourseEntry>* catalogue = nullptr;
+        if (o.screenshot.empty() && sink->learner().id > 0)
+            co.results = [&store, &sink, &catalogue] {
+                // "Mes résultats": read from the store when shown, so it is never stale.
+                std::vector<ui::ResultsCourse> out;
+                for (const ui::CourseEntry& entry : *catalogue) {
+                    if (!entry.load.ok())
+                        continue;
+                    const course::Course& c = entry.load.course;
+                    auto rec = store.courseRecord(sink->learner().id, c.id);
+                    if (!rec)
+                        continue;
+                    ui::ResultsCourse rc{c.title, rec->status, rec->success, rec->timeMs, {}};
+                    for (const course::Module& m : c.modules)
+                        for (const course::ModuleItem& item : m.items)
+                            if (const auto* q = std::get_if<course::Quiz>(&item)) {
+                                ui::ResultsQuiz rq{q->title, std::nullopt, 0, "", false};
+                                for (const progress::StoredAttempt& sa : store.attempts(sink->learner().id, c.id, *q)) {
+                                    ++rq.attempts;
+                                    if (!sa.attempt.finished)
+                                        continue;
+                                    const int percent = sa.attempt.percent();
+                                    rq.bestPercent = std::max(rq.bestPercent.value_or(0), percent);
+                                    rq.lastDate = sa.finished.substr(0, 10);
+                                    rq.passed = rq.passed || sa.attempt.passed(*q);
+                                }
+                                rc.quizzes.push_back(rq);
+                            }
+                    out.push_back(std::move(rc));
+                }
+                return out;
+            };
         if (!o.kiosk && o.screenshot.empty())
             co.openUrl = [](const std::string& url) { SDL_OpenURL(url.c_str()); };
         ui::Controller controller(std::move(cat.courses), settings, co);
+        catalogue = &controller.courses();
         if (!navigate(controller, cat, o, settings.lang))
             status = 1;
         else

@@ -85,6 +85,7 @@ constexpr std::array<Pair, static_cast<size_t>(Str::Count)> kStrings = {{
     {"Image indisponible", "Image unavailable"},
     {"(lien désactivé sur ce poste)", "(link disabled on this device)"},
     {"Terme", "Term"},
+    {"Mes résultats", "My results"},
 }};
 
 } // namespace

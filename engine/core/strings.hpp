@@ -13,7 +13,8 @@ enum class Str {
     CourseDone, EndOfCourse, TextSize, Theme, ThemeLight, ThemeDark, ThemeContrast, Font,
     FontDefault, FontDyslexic, Language, French, English, HelpTitle, HelpKeys, CheckPlaceholder,
     ReflectionPlaceholder, QuizPlaceholder, ScenarioPlaceholder, NoteInfo, NoteKey, NoteLaw,
-    NoteExample, NoteWarning, Audience, Duration, Source, ImageMissing, LinkInert, Term, Count
+    NoteExample, NoteWarning, Audience, Duration, Source, ImageMissing, LinkInert, Term,
+    MyResults, Count
 };
 
 const char* tr(Str s, Lang lang);

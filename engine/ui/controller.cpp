@@ -194,6 +194,10 @@ bool Controller::activate(const std::string& id) {
         openOverlay(overlay_ == Overlay::Settings ? Overlay::None : Overlay::Settings);
         return true;
     }
+    if (id == "nav:results") {
+        openOverlay(overlay_ == Overlay::Results ? Overlay::None : Overlay::Results);
+        return true;
+    }
     if (id == "nav:help") {
         openOverlay(overlay_ == Overlay::Help ? Overlay::None : Overlay::Help);
         return true;

@@ -39,7 +39,23 @@ struct CourseEntry {
 };
 
 enum class ScreenKind { Catalogue, Overview, Step };
-enum class Overlay { None, Contents, Glossary, Settings, Help, Term };
+enum class Overlay { None, Contents, Glossary, Settings, Help, Term, Results };
+
+// What "Mes résultats" shows, from the progress store.
+struct ResultsQuiz {
+    std::string title;
+    std::optional<int> bestPercent;
+    int attempts = 0;
+    std::string lastDate; // YYYY-MM-DD
+    bool passed = false;
+};
+struct ResultsCourse {
+    std::string title;
+    std::string status;  // not-attempted, in-progress, completed
+    std::string success; // unknown, passed, failed
+    int64_t timeMs = 0;
+    std::vector<ResultsQuiz> quizzes;
+};
 
 struct Layer {
     DisplayList list;
@@ -54,6 +70,8 @@ struct ControllerOptions {
     std::function<void(const std::string&)> openUrl;
     std::optional<uint64_t> seed; // repeatable quiz draws (tests, demonstrations)
     player::ProgressSink* progress = nullptr; // where learner actions are recorded, if anywhere
+    std::function<std::vector<ResultsCourse>()> results; // "Mes résultats", read when shown
+    std::string learnerName;                             // shown on the catalogue
 };
 
 class Controller {
@@ -115,6 +133,7 @@ private:
     void layoutPanel(Canvas& c, const std::string& title);
     void layoutTermPopover(Canvas& c);
     void layoutHelp(Canvas& c);
+    void layoutResults(Canvas& c);
     // Activities (activities.cpp): quizzes, scenarios, checks and reflections on screen.
     void layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz);
     void layoutScenario(Canvas& c, Flow& f, const course::Scenario& scenario);

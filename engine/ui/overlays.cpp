@@ -214,6 +214,9 @@ void Controller::layoutOverlay(Canvas& c) {
         body.height = f.y() + mt.grid(2);
         break;
     }
+    case Overlay::Results:
+        layoutResults(c);
+        break;
     case Overlay::Term: {
         const course::GlossaryTerm* term = co ? co->findTerm(termId_) : nullptr;
         layoutPanel(c, term ? term->label : termId_);
@@ -256,6 +259,44 @@ void Controller::layoutOverlay(Canvas& c) {
                     d.r = overlayFrame_;
             }, overlayFixed_.items[i]);
     }
+}
+
+void Controller::layoutResults(Canvas& c) {
+    const Metrics& mt = metrics_;
+    const core::Lang lang = settings_.lang;
+    const bool en = lang == core::Lang::En;
+    layoutPanel(c, tr(Str::MyResults, lang));
+    DisplayList& body = overlayLayer_.list;
+    const int pad = mt.grid(3);
+    Flow f(body, c, mt, pad, overlayLayer_.viewport.w - 2 * pad, mt.grid(2));
+    const std::vector<ResultsCourse> courses = options_.results ? options_.results() : std::vector<ResultsCourse>{};
+    if (courses.empty())
+        f.text(plainRuns(en ? "Nothing recorded yet." : "Rien n’est encore enregistré.", mt.body()),
+               Role::TextMuted, 1.5);
+    for (const ResultsCourse& rc : courses) {
+        f.text(plainRuns(rc.title, mt.h3()), Role::Heading, 1.3);
+        const char* status = rc.status == "completed" ? (en ? "completed" : "terminée")
+                             : rc.status == "in-progress" ? (en ? "in progress" : "en cours")
+                                                          : (en ? "not started" : "pas commencée");
+        std::string line = fmt::format("{} · {} min", status, (rc.timeMs + 59999) / 60000);
+        if (rc.success == "passed")
+            line += en ? " · passed" : " · réussie";
+        f.text(plainRuns(line, mt.font(15, text::kBold)), Role::Primary, 1.4);
+        for (const ResultsQuiz& q : rc.quizzes) {
+            std::string text = q.title + " — ";
+            if (q.bestPercent)
+                text += fmt::format(fmt::runtime(en ? "best {} % ({} attempt(s), last {}){}"
+                                                    : "meilleur {} % ({} tentative(s), dernière le {}){}"),
+                                    *q.bestPercent, q.attempts, q.lastDate,
+                                    q.passed ? (en ? ", passed" : ", réussi") : "");
+            else
+                text += en ? "not taken" : "pas encore tenté";
+            f.space(mt.grid(0.5));
+            f.text(plainRuns(text, mt.font(16)), Role::Text, 1.4, mt.grid(2));
+        }
+        f.space(mt.grid(2.5));
+    }
+    body.height = f.y() + mt.grid(2);
 }
 
 } // namespace cordee::ui

@@ -52,6 +52,8 @@ void Controller::layoutTopBar(Canvas& c, bool courseButtons) {
         buttons.push_back({"nav:toc", Str::Contents});
         buttons.push_back({"nav:glossary", Str::Glossary});
     }
+    if (!courseButtons && options_.results)
+        buttons.push_back({"nav:results", Str::MyResults});
     buttons.push_back({"nav:settings", Str::Settings});
     buttons.push_back({"nav:help", Str::Help});
     int x = width_ - mt.grid(1);
@@ -62,6 +64,7 @@ void Controller::layoutTopBar(Canvas& c, bool courseButtons) {
         const bool open = (it->first == "nav:toc" && overlay_ == Overlay::Contents) ||
                           (it->first == "nav:glossary" && overlay_ == Overlay::Glossary) ||
                           (it->first == "nav:settings" && overlay_ == Overlay::Settings) ||
+                          (it->first == "nav:results" && overlay_ == Overlay::Results) ||
                           (it->first == "nav:help" && overlay_ == Overlay::Help);
         if (open)
             out.add(DrawRect{{r.x + mt.grid(1), r.bottom() - mt.px(3), r.w - mt.grid(2), mt.px(3)},
@@ -166,6 +169,13 @@ void Controller::layoutCatalogue(Canvas& c) {
     f.text(plainRuns(tr(Str::Catalogue, lang), mt.h1()), Role::Heading, 1.2);
     f.space(mt.grid(1));
     f.text(plainRuns(tr(Str::CatalogueIntro, lang), mt.body()), Role::TextMuted, 1.5);
+    if (!options_.learnerName.empty()) {
+        f.space(mt.grid(1));
+        f.text(plainRuns(fmt::format(fmt::runtime(lang == core::Lang::En ? "Learner: {}" : "Apprenant·e : {}"),
+                                     options_.learnerName),
+                         mt.font(15, text::kBold)),
+               Role::Primary, 1.4);
+    }
     f.space(mt.grid(4));
     if (courses_.empty()) {
         f.text(plainRuns(tr(Str::NoCourses, lang), mt.body()), Role::Text, 1.5);
@@ -342,6 +352,12 @@ void Controller::layoutOverview(Canvas& c) {
             Rect row{card.x() - mt.grid(1), rowTop, card.width() + mt.grid(2), rowH};
             const text::FontSpec kindFont = mt.font(14, text::kBold);
             std::string kind = itemSummary(it, lang);
+            // The best result so far, where there is one.
+            if (const auto* q = std::get_if<course::Quiz>(&it))
+                if (auto best = session_->quizRun(*q).bestPercent())
+                    kind += fmt::format(fmt::runtime(lang == core::Lang::En ? " · best {} %"
+                                                                           : " · meilleur : {} %"),
+                                        *best);
             int kindW = c.width(kind, kindFont);
             const int textTop = rowTop + (rowH - c.lineHeight(mt.font(17))) / 2;
             card.textAt(plainRuns(title, mt.font(17)), card.x(), textTop,
