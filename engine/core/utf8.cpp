@@ -112,6 +112,15 @@ size_t countCodePoints(std::string_view s) {
     return n;
 }
 
+void popCodePoint(std::string& s) {
+    while (!s.empty()) {
+        const bool continuation = (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80;
+        s.pop_back();
+        if (!continuation)
+            break;
+    }
+}
+
 namespace {
 
 // Latin-1 Supplement and Latin Extended-A letters used in French and its neighbours,

@@ -19,6 +19,8 @@ size_t utf8SequenceLength(std::string_view text, size_t pos);
 char32_t decodeUtf8(std::string_view text, size_t& pos);
 void appendUtf8(std::string& out, char32_t cp);
 size_t countCodePoints(std::string_view text);
+// Removes the last code point (Backspace in a text field).
+void popCodePoint(std::string& text);
 
 // Lower case and accents removed, for lenient comparisons (gap answers, "did you mean").
 std::string foldForComparison(std::string_view text);

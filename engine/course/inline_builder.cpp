@@ -192,4 +192,20 @@ RichText readInline(XmlReader& r, const XMLElement* el, const InlineOptions& opt
     return builder.finish();
 }
 
+void readWithFeedback(XmlReader& r, const XMLElement* el, RichText& text, RichText& feedback) {
+    text = readInline(r, el, {.skip = {"feedback"}});
+    bool seen = false;
+    for (const XMLElement* c = el->FirstChildElement("feedback"); c;
+         c = c->NextSiblingElement("feedback"))
+        readOnceInline(r, c, el, seen, feedback);
+}
+
+void readOnceInline(XmlReader& r, const XMLElement* child, const XMLElement* parent, bool& seen,
+                    RichText& out) {
+    if (!r.once(child, parent, seen))
+        return;
+    r.checkAttributes(child, {}, {});
+    out = readInline(r, child);
+}
+
 } // namespace cordee::course::detail

@@ -21,4 +21,11 @@ struct InlineOptions {
 
 RichText readInline(XmlReader& r, const XMLElement* el, const InlineOptions& options = {});
 
+// Text followed by at most one <feedback> (a choice, a scenario option).
+void readWithFeedback(XmlReader& r, const XMLElement* el, RichText& text, RichText& feedback);
+// A child that may appear once and holds inline text (intro, prompt, hint …): S008 when it
+// is repeated, the text into `out` otherwise.
+void readOnceInline(XmlReader& r, const XMLElement* child, const XMLElement* parent, bool& seen,
+                    RichText& out);
+
 } // namespace cordee::course::detail

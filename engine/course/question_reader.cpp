@@ -32,15 +32,7 @@ Choice readChoice(XmlReader& r, const XMLElement* el) {
     r.checkAttributes(el, {}, {"correct"});
     Choice choice;
     choice.correct = r.boolAttr(el, "correct", false);
-    choice.text = readInline(r, el, {.skip = {"feedback"}});
-    bool seen = false;
-    for (const XMLElement* c = el->FirstChildElement("feedback"); c;
-         c = c->NextSiblingElement("feedback")) {
-        if (!r.once(c, el, seen))
-            continue;
-        r.checkAttributes(c, {}, {});
-        choice.feedback = readInline(r, c);
-    }
+    readWithFeedback(r, el, choice.text, choice.feedback);
     return choice;
 }
 
@@ -140,20 +132,15 @@ Question readQuestion(XmlReader& r, const XMLElement* el) {
     for (const XMLElement* c = el->FirstChildElement(); c; c = c->NextSiblingElement()) {
         std::string_view name = c->Name();
         if (name == "prompt") {
-            if (r.once(c, el, prompt)) {
-                r.checkAttributes(c, {}, {});
-                q.prompt = readInline(r, c);
-            }
+            readOnceInline(r, c, el, prompt, q.prompt);
         } else if (name == "hint") {
-            if (r.once(c, el, hint)) {
-                r.checkAttributes(c, {}, {});
-                q.hint = readInline(r, c);
-            }
+            RichText hintText;
+            const bool before = hint;
+            readOnceInline(r, c, el, hint, hintText);
+            if (!before)
+                q.hint = std::move(hintText);
         } else if (name == "explanation") {
-            if (r.once(c, el, explanation)) {
-                r.checkAttributes(c, {}, {});
-                q.explanation = readInline(r, c);
-            }
+            readOnceInline(r, c, el, explanation, q.explanation);
         } else if (name == "choice" && (q.type == QuestionType::Single ||
                                         q.type == QuestionType::Multiple)) {
             q.choices.push_back(readChoice(r, c));

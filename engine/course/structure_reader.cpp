@@ -91,10 +91,7 @@ Quiz readQuiz(XmlReader& r, const XMLElement* el) {
     for (const XMLElement* c = el->FirstChildElement(); c; c = c->NextSiblingElement()) {
         std::string_view name = c->Name();
         if (name == "intro") {
-            if (r.once(c, el, intro)) {
-                r.checkAttributes(c, {}, {});
-                quiz.intro = readInline(r, c);
-            }
+            readOnceInline(r, c, el, intro, quiz.intro);
         } else if (isQuestionElement(name)) {
             quiz.questions.push_back(readQuestion(r, c));
         } else {
@@ -118,15 +115,7 @@ Option readOption(XmlReader& r, const XMLElement* el) {
     option.target = r.textAttr(el, "goto");
     option.score = r.intAttr(el, "score", 0, -1000, 1000);
     option.pos = r.attrPos(el, "goto");
-    option.text = readInline(r, el, {.skip = {"feedback"}});
-    bool seen = false;
-    for (const XMLElement* c = el->FirstChildElement("feedback"); c;
-         c = c->NextSiblingElement("feedback")) {
-        if (!r.once(c, el, seen))
-            continue;
-        r.checkAttributes(c, {}, {});
-        option.feedback = readInline(r, c);
-    }
+    readWithFeedback(r, el, option.text, option.feedback);
     return option;
 }
 
@@ -143,10 +132,7 @@ Scenario readScenario(XmlReader& r, const XMLElement* el) {
     for (const XMLElement* c = el->FirstChildElement(); c; c = c->NextSiblingElement()) {
         std::string_view name = c->Name();
         if (name == "intro") {
-            if (r.once(c, el, intro)) {
-                r.checkAttributes(c, {}, {});
-                scenario.intro = readInline(r, c);
-            }
+            readOnceInline(r, c, el, intro, scenario.intro);
         } else if (name == "scene") {
             r.checkAttributes(c, {"id"}, {"title"});
             Scene scene;
@@ -207,10 +193,7 @@ Module readModule(XmlReader& r, const XMLElement* el) {
     for (const XMLElement* c = el->FirstChildElement(); c; c = c->NextSiblingElement()) {
         std::string_view name = c->Name();
         if (name == "description") {
-            if (r.once(c, el, description)) {
-                r.checkAttributes(c, {}, {});
-                module.description = readInline(r, c);
-            }
+            readOnceInline(r, c, el, description, module.description);
         } else if (name == "lesson") {
             module.items.emplace_back(readLesson(r, c));
         } else if (name == "quiz") {
@@ -363,10 +346,7 @@ void readCourseRoot(XmlReader& r, const XMLElement* el, Course& course) {
                 course.subtitle = r.plainText(c);
             }
         } else if (name == "description") {
-            if (r.once(c, el, description)) {
-                r.checkAttributes(c, {}, {});
-                course.description = readInline(r, c);
-            }
+            readOnceInline(r, c, el, description, course.description);
         } else if (name == "meta") {
             if (r.once(c, el, meta))
                 readMeta(r, c, course.meta);

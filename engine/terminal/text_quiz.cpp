@@ -254,11 +254,18 @@ std::string feedbackText(const Console& c, const Question& q, const Response& r,
         out += std::string(T(c, "Mauvaise réponse", "Incorrect")) + pts + "\n";
         break;
     }
-    // The feedback the author wrote for each chosen choice.
-    for (int index : r.choices)
-        if (index >= 0 && index < static_cast<int>(q.choices.size()) &&
-            !q.choices[static_cast<size_t>(index)].feedback.empty())
-            out += wrapped(c, plain(q.choices[static_cast<size_t>(index)].feedback, false), "  ", "  ");
+    // The feedback the author wrote for each chosen choice, under the number it was shown with.
+    for (int index : r.choices) {
+        if (index < 0 || index >= static_cast<int>(q.choices.size()) ||
+            q.choices[static_cast<size_t>(index)].feedback.empty())
+            continue;
+        auto shown = std::find(p.choiceOrder.begin(), p.choiceOrder.end(), index);
+        const std::string label = shown == p.choiceOrder.end()
+                                      ? "  "
+                                      : fmt::format("  {}) ", shown - p.choiceOrder.begin() + 1);
+        out += wrapped(c, plain(q.choices[static_cast<size_t>(index)].feedback, false), label,
+                       std::string(label.size(), ' '));
+    }
     if (q.type == QuestionType::Gaps)
         for (size_t i = 0; i < result.blanksRight.size(); ++i)
             out += fmt::format("  [{}] {}\n", i + 1, result.blanksRight[i] ? "✓" : "✗");
@@ -367,7 +374,7 @@ namespace {
 const char* outcomeLabel(const Console& c, Outcome o) {
     switch (o) {
     case Outcome::Success: return T(c, "réussite", "success");
-    case Outcome::Partial: return T(c, "issue partielle", "partial outcome");
+    case Outcome::Partial: return T(c, "partielle", "partial");
     case Outcome::Failure: return T(c, "échec", "failure");
     }
     return "";

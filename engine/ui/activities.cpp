@@ -2,6 +2,7 @@
 // what clicks, taps and keys do to them. The rules live in quiz/ and player/; this is the
 // screen side.
 #include "core/strings.hpp"
+#include "core/utf8.hpp"
 #include "ui/block_view.hpp"
 #include "ui/controller.hpp"
 
@@ -567,12 +568,7 @@ bool Controller::typeText(const std::string& text) {
         const std::string id = focus_.substr(5);
         std::string value = session_->reflection(id);
         if (text == "\b") {
-            while (!value.empty()) {
-                const bool continuation = (static_cast<unsigned char>(value.back()) & 0xC0) == 0x80;
-                value.pop_back();
-                if (!continuation)
-                    break;
-            }
+            core::popCodePoint(value);
         } else if (value.size() < 20000) {
             value += text;
         }

@@ -166,13 +166,7 @@ void QuestionDraft::typeInto(int gap, const std::string& text) {
 void QuestionDraft::backspace(int gap) {
     if (gap < 0 || gap >= static_cast<int>(gaps.size()))
         return;
-    std::string& s = gaps[static_cast<size_t>(gap)];
-    while (!s.empty()) {
-        const bool continuation = (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80;
-        s.pop_back();
-        if (!continuation)
-            break;
-    }
+    core::popCodePoint(gaps[static_cast<size_t>(gap)]);
 }
 
 // ---------------------------------------------------------------------------------------------
