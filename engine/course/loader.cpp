@@ -21,8 +21,9 @@ LoadResult loadSource(std::optional<XmlSource> src, const fs::path& folder,
     if (!src)
         return result;
     std::error_code ec;
-    detail::LoadContext ctx{result.diagnostics, fs::weakly_canonical(folder, ec), displayFolder,
-                            {}, {}, {}, {}};
+    detail::LoadContext ctx{.diags = result.diagnostics,
+                            .folder = fs::weakly_canonical(folder, ec),
+                            .displayFolder = displayFolder};
     ctx.includeStack.push_back(fs::weakly_canonical(file, ec));
     result.course.folder = ctx.folder;
     result.course.file = file;

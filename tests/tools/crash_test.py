@@ -45,11 +45,13 @@ for run in range(kills):
     printed = text.count("Bonne réponse") + text.count("Mauvaise réponse")
     con = sqlite3.connect(db)
     integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
-    row = con.execute("SELECT a.id FROM quiz_attempt a JOIN learner l ON l.id = a.learner "
-                      "WHERE l.name = ? ORDER BY a.id DESC LIMIT 1", (f"crash-{run}",)).fetchone()
     stored = 0
-    if row:
-        stored = con.execute("SELECT count(*) FROM response WHERE attempt = ?", row).fetchone()[0]
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "quiz_attempt" in tables:  # a kill before the schema was committed leaves none
+        row = con.execute("SELECT a.id FROM quiz_attempt a JOIN learner l ON l.id = a.learner "
+                          "WHERE l.name = ? ORDER BY a.id DESC LIMIT 1", (f"crash-{run}",)).fetchone()
+        if row:
+            stored = con.execute("SELECT count(*) FROM response WHERE attempt = ?", row).fetchone()[0]
     con.close()
     if integrity != "ok":
         print(f"FAIL: run {run}: integrity_check says {integrity}")
