@@ -181,6 +181,13 @@ CREATE TABLE scenario_run (
 );
 )sql";
 
+// Version 2: when a course was first completed (reports list completion dates). Files of
+// version 1 get the column, filled from the last access of courses already completed.
+constexpr const char* kMigrationTo2 = R"sql(
+ALTER TABLE enrolment ADD COLUMN completed_at TEXT;
+UPDATE enrolment SET completed_at = last_access WHERE status = 'completed';
+)sql";
+
 } // namespace
 
 fs::path defaultStorePath() {
@@ -329,7 +336,8 @@ bool Store::migrate() {
     bool ok = true;
     if (version < 1)
         ok = exec(kSchemaV1);
-    // Future: if (version < 2) ok = ok && exec(kMigrationTo2);
+    if (version < 2)
+        ok = ok && exec(kMigrationTo2);
     ok = ok && exec(fmt::format("PRAGMA application_id={}", kApplicationId).c_str()) &&
          exec(fmt::format("PRAGMA user_version={}", kSchemaVersion).c_str());
     if (!ok) {
@@ -476,7 +484,9 @@ bool Store::setCourseState(int64_t learner, const std::string& course, int versi
     Transaction tx(db_);
     if (!tx.open || !checkWrite(enrol(db_, learner, course, version)))
         return false;
-    Stmt s(db_, "UPDATE enrolment SET status = ?, success = ?, score = ? WHERE learner = ? AND course = ?");
+    Stmt s(db_, "UPDATE enrolment SET status = ?, success = ?, score = ?, completed_at = CASE "
+                "WHEN ?1 = 'completed' AND completed_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                "ELSE completed_at END WHERE learner = ? AND course = ?");
     s.bind(1, status).bind(2, success);
     score ? s.bind(3, *score) : s.bindNull(3);
     s.bind(4, learner).bind(5, course);
@@ -484,8 +494,8 @@ bool Store::setCourseState(int64_t learner, const std::string& course, int versi
 }
 
 std::optional<CourseRecord> Store::courseRecord(int64_t learner, const std::string& course) {
-    Stmt s(db_, "SELECT course_version, status, success, score, time_ms, bookmark, last_access "
-                "FROM enrolment WHERE learner = ? AND course = ?");
+    Stmt s(db_, "SELECT course_version, status, success, score, time_ms, bookmark, last_access, "
+                "completed_at FROM enrolment WHERE learner = ? AND course = ?");
     s.bind(1, learner).bind(2, course);
     if (s.step() != SQLITE_ROW)
         return std::nullopt;
@@ -499,6 +509,7 @@ std::optional<CourseRecord> Store::courseRecord(int64_t learner, const std::stri
     r.timeMs = s.integer(4);
     r.bookmark = s.text(5);
     r.lastAccess = s.text(6);
+    r.completedAt = s.text(7);
     return r;
 }
 

@@ -42,6 +42,7 @@ struct CourseRecord {
     int64_t timeMs = 0;
     std::string bookmark;                 // id of the last step shown
     std::string lastAccess;
+    std::string completedAt; // when the course was first complete (schema 2)
 };
 
 struct StoredAttempt {
@@ -77,7 +78,7 @@ public:
 
     sqlite3* handle() { return db_; } // for reports.cpp, in this room only
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr int32_t kApplicationId = 0x434F5244; // "CORD"
 
     // ------------------------------------------------------------------------------------------

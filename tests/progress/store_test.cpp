@@ -45,7 +45,7 @@ TEST_CASE("a new store creates its file with WAL, full sync, its id and schema v
     CHECK(fs::exists(file));
     CHECK(pragma(file, "journal_mode") == "wal");
     CHECK(pragma(file, "application_id") == std::to_string(Store::kApplicationId));
-    CHECK(pragma(file, "user_version") == "1");
+    CHECK(pragma(file, "user_version") == std::to_string(Store::kSchemaVersion));
 }
 
 TEST_CASE("learners are created once and listed", "[progress][store]") {
@@ -268,4 +268,37 @@ TEST_CASE("two stores on one file both write", "[progress][store][concurrency]")
     }
     CHECK(a.facts(lb->id, "demo").visitedPages.size() == 50);
     CHECK(b.facts(la->id, "demo").visitedPages.size() == 50);
+}
+
+TEST_CASE("GIVEN a version-1 file WHEN a newer player opens it THEN it is migrated and keeps "
+          "every record",
+          "[progress][store][migration]") {
+    test::TempCourse dir;
+    const fs::path file = dir.dir() / "progress.db";
+    fs::copy_file(std::string(CORDEE_TEST_DATA) + "/progress/v1.db", file);
+    CHECK(pragma(file, "user_version") == "1");
+    Store store(file);
+    REQUIRE(store.ok());
+    CHECK(store.schemaVersion() == 2);
+    auto l = store.findLearner("Ancien apprenant");
+    REQUIRE(l);
+    CHECK(store.reflections(l->id, "demo").at("r-attentes") == "Mon texte v1");
+    CHECK(store.facts(l->id, "demo").visitedPages.size() == 3);
+    CHECK(store.facts(l->id, "demo").endedScenarios.count("sc-jardin") == 1);
+    auto rec = store.courseRecord(l->id, "demo");
+    REQUIRE(rec);
+    CHECK(rec->status == "completed");
+    CHECK(rec->completedAt == rec->lastAccess); // filled in by the migration
+    // And it goes on working: new records land next to the old ones.
+    CHECK(store.recordVisit(l->id, "demo", 1, "p-idee", 10));
+}
+
+TEST_CASE("completing a course records when, once", "[progress][store]") {
+    Store store(":memory:");
+    auto l = store.ensureLearner("Camille");
+    REQUIRE(store.setCourseState(l->id, "demo", 1, "completed", "passed", 1.0));
+    const std::string first = store.courseRecord(l->id, "demo")->completedAt;
+    CHECK(first.size() == 20);
+    REQUIRE(store.setCourseState(l->id, "demo", 1, "completed", "passed", 1.0));
+    CHECK(store.courseRecord(l->id, "demo")->completedAt == first);
 }
