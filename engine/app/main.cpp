@@ -373,6 +373,29 @@ int main(int argc, char** argv) {
             };
         if (!o.kiosk && o.screenshot.empty())
             co.openUrl = [](const std::string& url) { SDL_OpenURL(url.c_str()); };
+        if (o.screenshot.empty() && store.usable() && !o.kiosk) {
+            co.listLearners = [&store] {
+                std::vector<std::string> names;
+                for (const progress::Learner& l : store.learners())
+                    names.push_back(l.name);
+                return names;
+            };
+            co.switchLearner = [&store, &sink, &catalogue](const std::string& name)
+                -> std::optional<ui::LearnerSwitch> {
+                // The current learner's unwritten actions stay with them: no switch until written.
+                if (!sink->flush())
+                    return std::nullopt;
+                auto learner = store.ensureLearner(name);
+                if (!learner)
+                    return std::nullopt;
+                sink.emplace(store, *learner); // same storage: the controller's pointer stays valid
+                ui::LearnerSwitch sw{&*sink, learner->displayName, {}};
+                for (const ui::CourseEntry& entry : *catalogue)
+                    if (entry.load.ok())
+                        sw.facts[entry.load.course.id] = store.facts(learner->id, entry.load.course.id);
+                return sw;
+            };
+        }
         ui::Controller controller(std::move(cat.courses), settings, co);
         catalogue = &controller.courses();
         if (!navigate(controller, cat, o, settings.lang))

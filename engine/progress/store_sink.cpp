@@ -9,10 +9,15 @@ StoreSink::StoreSink(Store& store, Learner learner) : store_(store), learner_(st
 void StoreSink::write(std::function<bool()> action) {
     // Older actions first, in order: a retried answer must not land after a newer one.
     pending_.push_back(std::move(action));
+    flush();
+}
+
+bool StoreSink::flush() {
     size_t done = 0;
     while (done < pending_.size() && pending_[done]())
         ++done;
     pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(done));
+    return pending_.empty();
 }
 
 void StoreSink::stepShown(const course::Course& c, const player::Step& step) {

@@ -33,6 +33,8 @@ public:
 
     const Learner& learner() const { return learner_; }
     size_t pending() const { return pending_.size(); }
+    // Tries the kept writes again; true when nothing is left waiting.
+    bool flush();
 
 private:
     // Runs a write; if it fails, keeps it to try again before the next one.

@@ -52,6 +52,8 @@ void banner(Flow& f, Role back, Role accent, const std::string& text, const Metr
 } // namespace
 
 bool Controller::wantsTextInput() const {
+    if (overlay_ == Overlay::Profiles)
+        return focus_ == "learner:new";
     return overlay_ == Overlay::None &&
            (focus_.find("gap:") != std::string::npos || focus_.rfind("refl:", 0) == 0);
 }
@@ -562,6 +564,16 @@ bool Controller::activateActivity(const std::string& id) {
 }
 
 bool Controller::typeText(const std::string& text) {
+    if (overlay_ == Overlay::Profiles && focus_ == "learner:new") {
+        if (text == "\b")
+            core::popCodePoint(newLearner_);
+        else if (text == "\n")
+            return !newLearner_.empty() && chooseLearner(newLearner_);
+        else if (newLearner_.size() < 80)
+            newLearner_ += text;
+        dirty_ = true;
+        return true;
+    }
     if (!session_ || overlay_ != Overlay::None)
         return false;
     if (focus_.rfind("refl:", 0) == 0) {
@@ -594,6 +606,13 @@ bool Controller::typeText(const std::string& text) {
 }
 
 bool Controller::handleActivityKey(const InputEvent& e) {
+    if (overlay_ == Overlay::Profiles && focus_ == "learner:new") {
+        if (e.key == Key::Backspace)
+            return typeText("\b");
+        if (e.key == Key::Enter)
+            return typeText("\n");
+        return false;
+    }
     if (!session_ || overlay_ != Overlay::None || screen_ != ScreenKind::Step)
         return false;
     const bool inField = wantsTextInput();

@@ -194,6 +194,20 @@ bool Controller::activate(const std::string& id) {
         openOverlay(overlay_ == Overlay::Settings ? Overlay::None : Overlay::Settings);
         return true;
     }
+    if (id == "nav:profiles") {
+        learnerNames_ = options_.listLearners ? options_.listLearners() : std::vector<std::string>{};
+        newLearner_.clear();
+        openOverlay(overlay_ == Overlay::Profiles ? Overlay::None : Overlay::Profiles);
+        return true;
+    }
+    if (id.rfind("learner:", 0) == 0) {
+        if (id == "learner:new")
+            return true; // the field takes the focus; typing fills it
+        if (id == "learner:create")
+            return !newLearner_.empty() && chooseLearner(newLearner_);
+        size_t i = static_cast<size_t>(std::max(0, std::atoi(id.c_str() + 8)));
+        return i < learnerNames_.size() && chooseLearner(learnerNames_[i]);
+    }
     if (id == "nav:results") {
         openOverlay(overlay_ == Overlay::Results ? Overlay::None : Overlay::Results);
         return true;
@@ -263,6 +277,24 @@ bool Controller::activate(const std::string& id) {
         return false;
     }
     return false;
+}
+
+bool Controller::chooseLearner(const std::string& typed) {
+    const size_t first = typed.find_first_not_of(" \t");
+    if (!options_.switchLearner || first == std::string::npos)
+        return false;
+    const std::string name = typed.substr(first, typed.find_last_not_of(" \t") - first + 1);
+    auto sw = options_.switchLearner(name);
+    if (!sw)
+        return false;
+    options_.progress = sw->sink;
+    options_.learnerName = sw->displayName;
+    for (CourseEntry& entry : courses_)
+        entry.facts = sw->facts[entry.load.course.id];
+    session_.reset();
+    currentCourse_.reset();
+    showCatalogue();
+    return true;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,7 +39,14 @@ struct CourseEntry {
 };
 
 enum class ScreenKind { Catalogue, Overview, Step };
-enum class Overlay { None, Contents, Glossary, Settings, Help, Term, Results };
+enum class Overlay { None, Contents, Glossary, Settings, Help, Term, Results, Profiles };
+
+// What switching the learner gives back: where their actions go, and what they have done.
+struct LearnerSwitch {
+    player::ProgressSink* sink = nullptr;
+    std::string displayName;
+    std::map<std::string, player::LearnerFacts> facts; // by course id
+};
 
 // What "Mes résultats" shows, from the progress store.
 struct ResultsQuiz {
@@ -72,6 +79,9 @@ struct ControllerOptions {
     player::ProgressSink* progress = nullptr; // where learner actions are recorded, if anywhere
     std::function<std::vector<ResultsCourse>()> results; // "Mes résultats", read when shown
     std::string learnerName;                             // shown on the catalogue
+    // Profiles on a shared laptop: the names, and switching to one (created if new).
+    std::function<std::vector<std::string>()> listLearners;
+    std::function<std::optional<LearnerSwitch>(const std::string&)> switchLearner;
 };
 
 class Controller {
@@ -134,6 +144,8 @@ private:
     void layoutTermPopover(Canvas& c);
     void layoutHelp(Canvas& c);
     void layoutResults(Canvas& c);
+    void layoutProfiles(Canvas& c);
+    bool chooseLearner(const std::string& name);
     // Activities (activities.cpp): quizzes, scenarios, checks and reflections on screen.
     void layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz);
     void layoutScenario(Canvas& c, Flow& f, const course::Scenario& scenario);
@@ -189,6 +201,8 @@ private:
     std::map<std::string, QuestionDraft> checkDrafts_;   // by question id
     bool dragging_ = false;                              // an order item under the pointer
     std::string revealAfterLayout_; // a hotspot to bring into view once laid out
+    std::string newLearner_;        // the name being typed in the profiles panel
+    std::vector<std::string> learnerNames_;
     int dragStartY_ = 0;
 
     struct Touch {

@@ -217,6 +217,9 @@ void Controller::layoutOverlay(Canvas& c) {
     case Overlay::Results:
         layoutResults(c);
         break;
+    case Overlay::Profiles:
+        layoutProfiles(c);
+        break;
     case Overlay::Term: {
         const course::GlossaryTerm* term = co ? co->findTerm(termId_) : nullptr;
         layoutPanel(c, term ? term->label : termId_);
@@ -259,6 +262,48 @@ void Controller::layoutOverlay(Canvas& c) {
                     d.r = overlayFrame_;
             }, overlayFixed_.items[i]);
     }
+}
+
+void Controller::layoutProfiles(Canvas& c) {
+    const Metrics& mt = metrics_;
+    const bool en = settings_.lang == core::Lang::En;
+    layoutPanel(c, en ? "Learner profiles" : "Profils des apprenants");
+    DisplayList& body = overlayLayer_.list;
+    const int pad = mt.grid(3);
+    Flow f(body, c, mt, pad, overlayLayer_.viewport.w - 2 * pad, mt.grid(2));
+    f.text(plainRuns(en ? "Each person keeps their own progress. Choose your name, or add it."
+                        : "Chacun garde sa propre progression. Choisissez votre nom, ou ajoutez-le.",
+                     mt.body()),
+           Role::Text, 1.5);
+    f.space(mt.grid(2));
+    for (size_t i = 0; i < learnerNames_.size(); ++i) {
+        const bool current = learnerNames_[i] == options_.learnerName;
+        Rect r = addButton(body, c, mt, "learner:" + std::to_string(i),
+                           (current ? "● " : "") + learnerNames_[i], f.x(), f.y(),
+                           current ? ButtonStyle::Primary : ButtonStyle::Secondary, f.width());
+        f.setY(r.bottom() + mt.grid(1));
+    }
+    f.space(mt.grid(2));
+    f.text(plainRuns(en ? "New profile" : "Nouveau profil", mt.h3()), Role::Heading, 1.3);
+    f.space(mt.grid(1));
+    const bool focused = focus_ == "learner:new";
+    const int fieldH = std::max(mt.targetSize(), mt.px(48));
+    Rect field{f.x(), f.y(), f.width(), fieldH};
+    body.add(DrawRect{field, Role::Background, mt.px(4)});
+    body.add(DrawBorder{field, focused ? Role::Primary : Role::Border,
+                        focused ? std::max(2, mt.px(2)) : std::max(1, mt.px(1)), mt.px(4)});
+    const text::FontSpec font = mt.body();
+    std::string shown = newLearner_.empty() && !focused ? (en ? "Your name" : "Votre nom")
+                                                        : newLearner_ + (focused ? "|" : "");
+    body.add(DrawText{field.x + mt.grid(1.5), field.y + (fieldH - c.lineHeight(font)) / 2 + c.ascent(font),
+                      c.width(shown, font), shown, font,
+                      newLearner_.empty() && !focused ? Role::TextMuted : Role::Text});
+    body.hot("learner:new", field, HotKind::Choice);
+    f.setY(field.bottom() + mt.grid(1.5));
+    Rect b = addButton(body, c, mt, "learner:create", en ? "Add and continue" : "Ajouter et continuer",
+                       f.x(), f.y(), ButtonStyle::Primary, 0, !newLearner_.empty());
+    f.setY(b.bottom());
+    body.height = f.y() + mt.grid(3);
 }
 
 void Controller::layoutResults(Canvas& c) {

@@ -170,11 +170,21 @@ void Controller::layoutCatalogue(Canvas& c) {
     f.space(mt.grid(1));
     f.text(plainRuns(tr(Str::CatalogueIntro, lang), mt.body()), Role::TextMuted, 1.5);
     if (!options_.learnerName.empty()) {
-        f.space(mt.grid(1));
-        f.text(plainRuns(fmt::format(fmt::runtime(lang == core::Lang::En ? "Learner: {}" : "Apprenant·e : {}"),
-                                     options_.learnerName),
-                         mt.font(15, text::kBold)),
-               Role::Primary, 1.4);
+        f.space(mt.grid(1.5));
+        const int top = f.y();
+        text::TextBlock who = f.textAt(
+            plainRuns(fmt::format(fmt::runtime(lang == core::Lang::En ? "Learner: {}" : "Apprenant·e : {}"),
+                                  options_.learnerName),
+                      mt.font(16, text::kBold)),
+            f.x(), top + mt.grid(1), w / 2, Role::Primary, 1.4);
+        int bottom = top + who.height + mt.grid(2);
+        if (options_.switchLearner) {
+            Rect b = addButton(out, c, mt, "nav:profiles",
+                               lang == core::Lang::En ? "Change profile" : "Changer de profil",
+                               f.x() + who.width + mt.grid(2), top, ButtonStyle::Secondary);
+            bottom = std::max(bottom, b.bottom());
+        }
+        f.setY(bottom);
     }
     f.space(mt.grid(4));
     if (courses_.empty()) {

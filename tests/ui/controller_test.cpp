@@ -46,11 +46,11 @@ InputEvent at(InputEvent::Type type, int x, int y) {
 
 // The centre of a hotspot on screen.
 std::pair<int, int> centre(const Controller& c, const std::string& id) {
-    for (const Layer* layer : {&c.chrome(), &c.content()}) {
+    for (const Layer* layer : {&c.overlayLayer(), &c.chrome(), &c.content()}) {
         Rect r = layer->list.bounds(id);
         if (r.w > 0) {
-            int dy = layer == &c.content() ? layer->viewport.y - layer->scroll : 0;
-            int dx = layer == &c.content() ? layer->viewport.x : 0;
+            int dy = layer != &c.chrome() ? layer->viewport.y - layer->scroll : 0;
+            int dx = layer != &c.chrome() ? layer->viewport.x : 0;
             return {r.x + dx + r.w / 2, r.y + dy + r.h / 2};
         }
     }
@@ -326,4 +326,59 @@ TEST_CASE("settings survive a round trip through their file format", "[ui][setti
     s.lang = core::Lang::En;
     CHECK(Settings::parse(s.serialize()) == s);
     CHECK(Settings::parse("text-scale=999\ntheme=nope\n").textScale == 200);
+}
+
+TEST_CASE("the profiles panel switches learner, and adds one from a typed name",
+          "[ui][controller][profiles]") {
+    std::vector<std::string> asked;
+    ControllerOptions o;
+    o.learnerName = "Bob";
+    o.listLearners = [] { return std::vector<std::string>{"Bob", "Alice"}; };
+    o.switchLearner = [&asked](const std::string& name) -> std::optional<LearnerSwitch> {
+        asked.push_back(name);
+        LearnerSwitch sw;
+        sw.displayName = name;
+        sw.facts["demo"].visitedPages.insert("p-bienvenue");
+        return sw;
+    };
+    Controller c(bundled(), {}, o);
+    test::FakeCanvas canvas;
+    c.setViewport(1280, 800);
+    c.layout(canvas);
+    REQUIRE(c.screen() == ScreenKind::Catalogue);
+
+    click(c, canvas, "nav:profiles");
+    REQUIRE(c.overlay() == Overlay::Profiles);
+    CHECK(c.overlayLayer().list.bounds("learner:0").w > 0);
+    click(c, canvas, "learner:1");
+    REQUIRE(asked == std::vector<std::string>{"Alice"});
+    CHECK(c.overlay() == Overlay::None);
+    CHECK(c.screen() == ScreenKind::Catalogue);
+    // What the new learner has done replaces what the previous one had.
+    CHECK(c.courses()[indexOf(c, "demo")].facts.visitedPages.count("p-bienvenue") == 1);
+
+    click(c, canvas, "nav:profiles");
+    click(c, canvas, "learner:new");
+    CHECK(c.wantsTextInput());
+    auto type = [&c](const std::string& text) {
+        InputEvent e;
+        e.type = InputEvent::Type::Text;
+        e.text = text;
+        c.handle(e);
+    };
+    // A blank name is not a learner.
+    type("   ");
+    c.handle(key(Key::Enter));
+    CHECK(asked.size() == 1);
+    CHECK(c.overlay() == Overlay::Profiles);
+    for (int i = 0; i < 3; ++i)
+        c.handle(key(Key::Backspace));
+    type(" Zoé");
+    type("x");
+    c.handle(key(Key::Backspace)); // removes the x, not half of the é
+    type(" ");
+    c.handle(key(Key::Enter));
+    REQUIRE(asked.size() == 2);
+    CHECK(asked[1] == "Zoé");
+    CHECK(c.overlay() == Overlay::None);
 }
