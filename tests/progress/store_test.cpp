@@ -2,8 +2,10 @@
 #include "support/temp_course.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <fstream>
 #include <sqlite3.h>
+#include <unistd.h>
 
 using namespace cordee;
 using namespace cordee::progress;
@@ -301,4 +303,39 @@ TEST_CASE("completing a course records when, once", "[progress][store]") {
     CHECK(first.size() == 20);
     REQUIRE(store.setCourseState(l->id, "demo", 1, "completed", "passed", 1.0));
     CHECK(store.courseRecord(l->id, "demo")->completedAt == first);
+}
+
+TEST_CASE("a read-only file is read, not written, not moved aside, and says so",
+          "[progress][store][failure]") {
+    test::TempCourse dir;
+    const fs::path file = dir.dir() / "progress.db";
+    {
+        Store store(file);
+        auto l = store.ensureLearner("Camille");
+        REQUIRE(l);
+        REQUIRE(store.recordVisit(l->id, "demo", 1, "p-lire", 1));
+    }
+    const auto size = fs::file_size(file);
+    // Root ignores permission bits; the immutable flag binds root too.
+    const bool root = ::geteuid() == 0;
+    const std::string lock = (root ? "chattr +i '" : "chmod 0444 '") + file.string() + "' 2>/dev/null";
+    if (std::system(lock.c_str()) != 0) {
+        WARN("cannot make a file read-only here (no chattr support): case not run");
+        return;
+    }
+    struct Unlock {
+        std::string command;
+        ~Unlock() { (void)std::system(command.c_str()); }
+    } unlock{(root ? "chattr -i '" : "chmod 0644 '") + file.string() + "'"};
+
+    Store store(file);
+    CHECK(store.problem() == StoreProblem::ReadOnly);
+    CHECK(store.movedAside().empty());
+    auto l = store.findLearner("Camille");
+    REQUIRE(l);
+    CHECK(store.facts(l->id, "demo").visitedPages.count("p-lire") == 1);
+    CHECK_FALSE(store.recordVisit(l->id, "demo", 1, "p-autre", 1));
+    CHECK(store.problem() == StoreProblem::ReadOnly);
+    CHECK(fs::exists(file));
+    CHECK(fs::file_size(file) == size);
 }
