@@ -31,8 +31,8 @@ Catalogue loadCatalogue(const std::string& coursesDir, const std::string& course
         c.courses.push_back(std::move(entry));
     }
     if (!course.empty()) {
-        fs::path wanted = fs::is_regular_file(course, ec) ? fs::path(course).parent_path()
-                                                           : fs::path(course);
+        fs::path wanted =
+            fs::is_regular_file(course, ec) ? fs::path(course).parent_path() : fs::path(course);
         fs::path canonical = fs::weakly_canonical(wanted, ec);
         for (size_t i = 0; i < c.courses.size(); ++i)
             if (fs::weakly_canonical(c.courses[i].path, ec) == canonical)

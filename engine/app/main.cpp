@@ -16,9 +16,9 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <pwd.h>
 #include <sstream>
 #include <time.h>
-#include <pwd.h>
 #include <unistd.h>
 
 using namespace cordee;
@@ -136,7 +136,9 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
     player::CourseOutline outline(entry.load.course);
     player::Session session(outline);
     if (o.seed)
-        session.seedSource = [seed = *o.seed]() mutable { return seed++; };
+        session.seedSource = [seed = *o.seed]() mutable {
+            return seed++;
+        };
     session.attach(sink);
     if (sink && !sink->problem().empty())
         std::cout << sink->problem() << "\n";
@@ -249,8 +251,8 @@ int runWindow(ui::Controller& c, const app::Options& o) {
                 SDL_RenderPresent(renderer);
                 redraw = false;
                 if (o.reportTiming) {
-                    const double ms = (SDL_GetPerformanceCounter() - t0) * 1000.0 /
-                                      SDL_GetPerformanceFrequency();
+                    const double ms =
+                        (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency();
                     if (first)
                         std::fprintf(stderr, "first-frame-ms %.1f\n", msSinceProcessStart());
                     else
@@ -279,8 +281,8 @@ int runWindow(ui::Controller& c, const app::Options& o) {
                     redraw = c.handle(*in) || redraw;
                 }
             } while (SDL_PollEvent(&e));
-            inputMs = (SDL_GetPerformanceCounter() - inputStart) * 1000.0 /
-                      SDL_GetPerformanceFrequency();
+            inputMs =
+                (SDL_GetPerformanceCounter() - inputStart) * 1000.0 / SDL_GetPerformanceFrequency();
             if (c.wantsTextInput() != textInput) {
                 textInput = c.wantsTextInput();
                 textInput ? SDL_StartTextInput() : SDL_StopTextInput();
@@ -301,8 +303,8 @@ int main(int argc, char** argv) {
     if (auto status = app::parseOptions(argc, argv, o))
         return *status;
     ui::Settings settings = effectiveSettings(o);
-    const std::string coursesDir = o.coursesDir.empty() ? app::defaultCoursesDir(argv[0])
-                                                        : o.coursesDir;
+    const std::string coursesDir =
+        o.coursesDir.empty() ? app::defaultCoursesDir(argv[0]) : o.coursesDir;
     app::Catalogue cat = app::loadCatalogue(coursesDir, o.course);
     if (cat.selected && !cat.courses[*cat.selected].load.ok()) {
         printErrors(cat.courses[*cat.selected], settings.lang);
@@ -320,8 +322,9 @@ int main(int argc, char** argv) {
         sink.emplace(store, progress::Learner{0, learnerName(o), learnerName(o), ""});
     if (!store.movedAside().empty())
         std::cerr << "cordee: "
-                  << (settings.lang == core::Lang::En ? "the progress file was damaged; it was kept as "
-                                                      : "le fichier de progression était abîmé ; il est gardé sous ")
+                  << (settings.lang == core::Lang::En
+                          ? "the progress file was damaged; it was kept as "
+                          : "le fichier de progression était abîmé ; il est gardé sous ")
                   << store.movedAside() << "\n";
     if (sink->learner().id > 0)
         for (ui::CourseEntry& entry : cat.courses)
@@ -356,7 +359,8 @@ int main(int argc, char** argv) {
                         for (const course::ModuleItem& item : m.items)
                             if (const auto* q = std::get_if<course::Quiz>(&item)) {
                                 ui::ResultsQuiz rq{q->title, std::nullopt, 0, "", false};
-                                for (const progress::StoredAttempt& sa : store.attempts(sink->learner().id, c.id, *q)) {
+                                for (const progress::StoredAttempt& sa :
+                                     store.attempts(sink->learner().id, c.id, *q)) {
                                     ++rq.attempts;
                                     if (!sa.attempt.finished)
                                         continue;
@@ -372,7 +376,9 @@ int main(int argc, char** argv) {
                 return out;
             };
         if (!o.kiosk && o.screenshot.empty())
-            co.openUrl = [](const std::string& url) { SDL_OpenURL(url.c_str()); };
+            co.openUrl = [](const std::string& url) {
+                SDL_OpenURL(url.c_str());
+            };
         if (o.screenshot.empty() && store.usable() && !o.kiosk) {
             co.listLearners = [&store] {
                 std::vector<std::string> names;
@@ -380,8 +386,8 @@ int main(int argc, char** argv) {
                     names.push_back(l.name);
                 return names;
             };
-            co.switchLearner = [&store, &sink, &catalogue](const std::string& name)
-                -> std::optional<ui::LearnerSwitch> {
+            co.switchLearner = [&store, &sink, &catalogue](
+                                   const std::string& name) -> std::optional<ui::LearnerSwitch> {
                 // The current learner's unwritten actions stay with them: no switch until written.
                 if (!sink->flush())
                     return std::nullopt;
@@ -392,7 +398,8 @@ int main(int argc, char** argv) {
                 ui::LearnerSwitch sw{&*sink, learner->displayName, {}};
                 for (const ui::CourseEntry& entry : *catalogue)
                     if (entry.load.ok())
-                        sw.facts[entry.load.course.id] = store.facts(learner->id, entry.load.course.id);
+                        sw.facts[entry.load.course.id] =
+                            store.facts(learner->id, entry.load.course.id);
                 return sw;
             };
         }
@@ -401,8 +408,7 @@ int main(int argc, char** argv) {
         if (!navigate(controller, cat, o, settings.lang))
             status = 1;
         else
-            status = o.screenshot.empty() ? runWindow(controller, o)
-                                          : runScreenshot(controller, o);
+            status = o.screenshot.empty() ? runWindow(controller, o) : runScreenshot(controller, o);
     }
     IMG_Quit();
     TTF_Quit();

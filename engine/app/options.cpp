@@ -45,8 +45,9 @@ std::optional<int> parseOptions(int argc, char** argv, Options& o) {
         char x = 0;
         if (std::sscanf(size.c_str(), "%d%c%d", &w, &x, &h) != 3 || (x != 'x' && x != 'X') ||
             w < 200 || h < 200 || w > 7680 || h > 4320) {
-            std::fprintf(stderr, "cordee: --size %s : attendu LARGEURxHAUTEUR, de 200x200 à "
-                                 "7680x4320 (ex. 1280x800)\n",
+            std::fprintf(stderr,
+                         "cordee: --size %s : attendu LARGEURxHAUTEUR, de 200x200 à "
+                         "7680x4320 (ex. 1280x800)\n",
                          size.c_str());
             return 2;
         }

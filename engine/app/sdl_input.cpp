@@ -9,24 +9,48 @@ namespace {
 
 Key mapKey(SDL_Keycode k) {
     switch (k) {
-    case SDLK_TAB: return Key::Tab;
-    case SDLK_RETURN: case SDLK_KP_ENTER: return Key::Enter;
-    case SDLK_SPACE: return Key::Space;
-    case SDLK_ESCAPE: case SDLK_AC_BACK: return Key::Escape;
-    case SDLK_LEFT: return Key::Left;
-    case SDLK_RIGHT: return Key::Right;
-    case SDLK_UP: return Key::Up;
-    case SDLK_DOWN: return Key::Down;
-    case SDLK_PAGEUP: return Key::PageUp;
-    case SDLK_PAGEDOWN: return Key::PageDown;
-    case SDLK_HOME: return Key::Home;
-    case SDLK_END: return Key::End;
-    case SDLK_F1: return Key::F1;
-    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: return Key::Plus;
-    case SDLK_MINUS: case SDLK_KP_MINUS: return Key::Minus;
-    case SDLK_0: case SDLK_KP_0: return Key::Zero;
-    case SDLK_BACKSPACE: return Key::Backspace;
-    default: return Key::None;
+    case SDLK_TAB:
+        return Key::Tab;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return Key::Enter;
+    case SDLK_SPACE:
+        return Key::Space;
+    case SDLK_ESCAPE:
+    case SDLK_AC_BACK:
+        return Key::Escape;
+    case SDLK_LEFT:
+        return Key::Left;
+    case SDLK_RIGHT:
+        return Key::Right;
+    case SDLK_UP:
+        return Key::Up;
+    case SDLK_DOWN:
+        return Key::Down;
+    case SDLK_PAGEUP:
+        return Key::PageUp;
+    case SDLK_PAGEDOWN:
+        return Key::PageDown;
+    case SDLK_HOME:
+        return Key::Home;
+    case SDLK_END:
+        return Key::End;
+    case SDLK_F1:
+        return Key::F1;
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS:
+        return Key::Plus;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        return Key::Minus;
+    case SDLK_0:
+    case SDLK_KP_0:
+        return Key::Zero;
+    case SDLK_BACKSPACE:
+        return Key::Backspace;
+    default:
+        return Key::None;
     }
 }
 
@@ -35,7 +59,9 @@ Key mapKey(SDL_Keycode k) {
 std::optional<InputEvent> translateEvent(const SDL_Event& e, double density, int pixelW,
                                          int pixelH) {
     InputEvent out;
-    auto scaled = [&](int v) { return static_cast<int>(v * density); };
+    auto scaled = [&](int v) {
+        return static_cast<int>(v * density);
+    };
     switch (e.type) {
     case SDL_KEYDOWN: {
         out.type = InputEvent::Type::Key;
@@ -94,9 +120,9 @@ std::optional<InputEvent> translateEvent(const SDL_Event& e, double density, int
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP:
-        out.type = e.type == SDL_FINGERDOWN   ? InputEvent::Type::TouchDown
-                   : e.type == SDL_FINGERUP   ? InputEvent::Type::TouchUp
-                                              : InputEvent::Type::TouchMove;
+        out.type = e.type == SDL_FINGERDOWN ? InputEvent::Type::TouchDown
+                   : e.type == SDL_FINGERUP ? InputEvent::Type::TouchUp
+                                            : InputEvent::Type::TouchMove;
         out.x = static_cast<int>(e.tfinger.x * pixelW);
         out.y = static_cast<int>(e.tfinger.y * pixelH);
         return out;

@@ -132,7 +132,9 @@ const DiagnosticInfo* findFragment(const std::string& key) {
     return nullptr;
 }
 
-std::span<const DiagnosticInfo> diagnosticCatalog() { return kCatalog; }
+std::span<const DiagnosticInfo> diagnosticCatalog() {
+    return kCatalog;
+}
 
 const DiagnosticInfo* findDiagnosticInfo(const std::string& code) {
     for (const DiagnosticInfo& info : kCatalog)

@@ -13,7 +13,8 @@ struct Pair {
 constexpr std::array<Pair, static_cast<size_t>(Str::Count)> kStrings = {{
     {"Cordée", "Cordée"},
     {"Catalogue des formations", "Course catalogue"},
-    {"Choisissez une formation pour commencer ou reprendre.", "Choose a course to start or resume."},
+    {"Choisissez une formation pour commencer ou reprendre.",
+     "Choose a course to start or resume."},
     {"Aucune formation trouvée dans ce dossier.", "No course found in this folder."},
     {"min", "min"},
     {"Commencer", "Start"},

@@ -5,7 +5,9 @@
 namespace cordee::core {
 
 size_t utf8SequenceLength(std::string_view s, size_t pos) {
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+    const auto byte = [&](size_t i) {
+        return static_cast<unsigned char>(s[i]);
+    };
     unsigned char b0 = byte(pos);
     if (b0 < 0x80)
         return 1;
@@ -65,7 +67,9 @@ char32_t decodeUtf8(std::string_view s, size_t& pos) {
         ++pos;
         return 0xFFFD;
     }
-    const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+    const auto byte = [&](size_t i) {
+        return static_cast<unsigned char>(s[i]);
+    };
     char32_t cp;
     switch (len) {
     case 1:
@@ -127,24 +131,82 @@ namespace {
 // folded to their base letter; ligatures expand.
 const char* foldLatin(char32_t cp) {
     switch (cp) {
-    case U'à': case U'á': case U'â': case U'ã': case U'ä': case U'å':
-    case U'À': case U'Á': case U'Â': case U'Ã': case U'Ä': case U'Å': return "a";
-    case U'ç': case U'Ç': return "c";
-    case U'è': case U'é': case U'ê': case U'ë':
-    case U'È': case U'É': case U'Ê': case U'Ë': return "e";
-    case U'ì': case U'í': case U'î': case U'ï':
-    case U'Ì': case U'Í': case U'Î': case U'Ï': return "i";
-    case U'ñ': case U'Ñ': return "n";
-    case U'ò': case U'ó': case U'ô': case U'õ': case U'ö':
-    case U'Ò': case U'Ó': case U'Ô': case U'Õ': case U'Ö': return "o";
-    case U'ù': case U'ú': case U'û': case U'ü':
-    case U'Ù': case U'Ú': case U'Û': case U'Ü': return "u";
-    case U'ý': case U'ÿ': case U'Ý': case U'Ÿ': return "y";
-    case U'æ': case U'Æ': return "ae";
-    case U'œ': case U'Œ': return "oe";
-    case U'’': case U'‘': return "'";
-    case U'\u00A0': case U'\u202F': return " ";
-    default: return nullptr;
+    case U'à':
+    case U'á':
+    case U'â':
+    case U'ã':
+    case U'ä':
+    case U'å':
+    case U'À':
+    case U'Á':
+    case U'Â':
+    case U'Ã':
+    case U'Ä':
+    case U'Å':
+        return "a";
+    case U'ç':
+    case U'Ç':
+        return "c";
+    case U'è':
+    case U'é':
+    case U'ê':
+    case U'ë':
+    case U'È':
+    case U'É':
+    case U'Ê':
+    case U'Ë':
+        return "e";
+    case U'ì':
+    case U'í':
+    case U'î':
+    case U'ï':
+    case U'Ì':
+    case U'Í':
+    case U'Î':
+    case U'Ï':
+        return "i";
+    case U'ñ':
+    case U'Ñ':
+        return "n";
+    case U'ò':
+    case U'ó':
+    case U'ô':
+    case U'õ':
+    case U'ö':
+    case U'Ò':
+    case U'Ó':
+    case U'Ô':
+    case U'Õ':
+    case U'Ö':
+        return "o";
+    case U'ù':
+    case U'ú':
+    case U'û':
+    case U'ü':
+    case U'Ù':
+    case U'Ú':
+    case U'Û':
+    case U'Ü':
+        return "u";
+    case U'ý':
+    case U'ÿ':
+    case U'Ý':
+    case U'Ÿ':
+        return "y";
+    case U'æ':
+    case U'Æ':
+        return "ae";
+    case U'œ':
+    case U'Œ':
+        return "oe";
+    case U'’':
+    case U'‘':
+        return "'";
+    case U'\u00A0':
+    case U'\u202F':
+        return " ";
+    default:
+        return nullptr;
     }
 }
 

@@ -144,8 +144,7 @@ Timeline readTimeline(XmlReader& r, const XMLElement* el) {
         timeline.events.push_back({r.textAttr(c, "date"), readInline(r, c)});
     }
     if (timeline.events.empty())
-        r.diags().add("S003", r.pos(el),
-                      {"timeline", core::fragment("at-least-one", {"<event>"})});
+        r.diags().add("S003", r.pos(el), {"timeline", core::fragment("at-least-one", {"<event>"})});
     return timeline;
 }
 

@@ -73,7 +73,9 @@ struct Counter {
 
 } // namespace
 
-int CourseStats::readingMinutes() const { return (words + kWordsPerMinute - 1) / kWordsPerMinute; }
+int CourseStats::readingMinutes() const {
+    return (words + kWordsPerMinute - 1) / kWordsPerMinute;
+}
 
 int countWords(const RichText& t) {
     int words = 0;

@@ -14,7 +14,7 @@ struct CourseStats {
     int lessons = 0;
     int pages = 0;
     int quizzes = 0;
-    int questions = 0;                  // in quizzes (checks are counted apart)
+    int questions = 0;                    // in quizzes (checks are counted apart)
     std::array<int, 6> questionsByType{}; // indexed by QuestionType
     int checks = 0;
     int reflections = 0;

@@ -44,8 +44,8 @@ ImageProbe probeJpeg(std::string_view s) {
             continue;
         }
         unsigned length = readBigEndian(s, i + 2, 2);
-        const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 &&
-                                  marker != 0xC8 && marker != 0xCC;
+        const bool startOfFrame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (startOfFrame) {
             p.height = static_cast<int>(readBigEndian(s, i + 5, 2));
             p.width = static_cast<int>(readBigEndian(s, i + 7, 2));

@@ -11,7 +11,9 @@ struct RunAttributes {
     std::string linkHref;
 };
 
-bool isFoldable(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isFoldable(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 bool isHttpUrl(std::string_view href) {
     auto startsWithNoCase = [&](std::string_view prefix) {
@@ -28,7 +30,9 @@ bool isHttpUrl(std::string_view href) {
 
 class InlineBuilder {
 public:
-    InlineBuilder(XmlReader& r, const InlineOptions& options) : r_(r), options_(options) {}
+    InlineBuilder(XmlReader& r, const InlineOptions& options)
+        : r_(r)
+        , options_(options) {}
 
     void walk(const XMLElement* el, const RunAttributes& attrs) {
         for (const tinyxml2::XMLNode* n = el->FirstChild(); n; n = n->NextSibling()) {

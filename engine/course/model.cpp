@@ -24,32 +24,46 @@ std::string RichText::plainText() const {
 
 const char* questionTypeName(QuestionType type) {
     switch (type) {
-    case QuestionType::Single: return "single";
-    case QuestionType::Multiple: return "multiple";
-    case QuestionType::TrueFalse: return "truefalse";
-    case QuestionType::Order: return "order";
-    case QuestionType::Match: return "match";
-    case QuestionType::Gaps: return "gaps";
+    case QuestionType::Single:
+        return "single";
+    case QuestionType::Multiple:
+        return "multiple";
+    case QuestionType::TrueFalse:
+        return "truefalse";
+    case QuestionType::Order:
+        return "order";
+    case QuestionType::Match:
+        return "match";
+    case QuestionType::Gaps:
+        return "gaps";
     }
     return "?";
 }
 
 const char* noteKindName(NoteKind kind) {
     switch (kind) {
-    case NoteKind::Info: return "info";
-    case NoteKind::Key: return "key";
-    case NoteKind::Law: return "law";
-    case NoteKind::Example: return "example";
-    case NoteKind::Warning: return "warning";
+    case NoteKind::Info:
+        return "info";
+    case NoteKind::Key:
+        return "key";
+    case NoteKind::Law:
+        return "law";
+    case NoteKind::Example:
+        return "example";
+    case NoteKind::Warning:
+        return "warning";
     }
     return "?";
 }
 
 const char* outcomeName(Outcome outcome) {
     switch (outcome) {
-    case Outcome::Success: return "success";
-    case Outcome::Partial: return "partial";
-    case Outcome::Failure: return "failure";
+    case Outcome::Success:
+        return "success";
+    case Outcome::Partial:
+        return "partial";
+    case Outcome::Failure:
+        return "failure";
     }
     return "?";
 }
@@ -60,7 +74,8 @@ int Quiz::drawCount() const {
 }
 
 const Scene* Scenario::findScene(const std::string& id) const {
-    auto it = std::find_if(scenes.begin(), scenes.end(), [&](const Scene& s) { return s.id == id; });
+    auto it =
+        std::find_if(scenes.begin(), scenes.end(), [&](const Scene& s) { return s.id == id; });
     return it == scenes.end() ? nullptr : &*it;
 }
 

@@ -26,7 +26,7 @@ enum RunStyle : unsigned { kPlain = 0, kEmphasis = 1, kStrong = 2 };
 struct InlineRun {
     enum class Kind { Text, LineBreak, Blank };
     Kind kind = Kind::Text;
-    std::string text;     // white space already folded as in HTML
+    std::string text; // white space already folded as in HTML
     unsigned style = kPlain;
     std::string termRef;  // glossary id when inside <term ref>
     std::string linkHref; // when inside <link href>
@@ -135,8 +135,8 @@ struct Reflection {
     SourcePos pos;
 };
 
-using Block =
-    std::variant<Heading, Paragraph, ListBlock, Image, Quote, Note, Table, Timeline, Check, Reflection>;
+using Block = std::variant<Heading, Paragraph, ListBlock, Image, Quote, Note, Table, Timeline,
+                           Check, Reflection>;
 
 struct Page {
     std::string id;
@@ -160,9 +160,9 @@ enum class FeedbackMode { Immediate, End };
 struct Quiz {
     std::string id;
     std::string title;
-    int pass = 70;     // percent
-    int attempts = 0;  // 0 = unlimited
-    int pick = 0;      // 0 = all questions
+    int pass = 70;    // percent
+    int attempts = 0; // 0 = unlimited
+    int pick = 0;     // 0 = all questions
     bool shuffle = false;
     FeedbackMode feedback = FeedbackMode::Immediate;
     RichText intro;

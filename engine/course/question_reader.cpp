@@ -93,7 +93,9 @@ void checkAnswers(XmlReader& r, const XMLElement* el, const Question& q) {
 
 } // namespace
 
-bool isQuestionElement(std::string_view name) { return shapeOf(name) != nullptr; }
+bool isQuestionElement(std::string_view name) {
+    return shapeOf(name) != nullptr;
+}
 
 Question readQuestion(XmlReader& r, const XMLElement* el) {
     const QuestionShape& shape = *shapeOf(el->Name());
@@ -141,8 +143,8 @@ Question readQuestion(XmlReader& r, const XMLElement* el) {
                 q.hint = std::move(hintText);
         } else if (name == "explanation") {
             readOnceInline(r, c, el, explanation, q.explanation);
-        } else if (name == "choice" && (q.type == QuestionType::Single ||
-                                        q.type == QuestionType::Multiple)) {
+        } else if (name == "choice" &&
+                   (q.type == QuestionType::Single || q.type == QuestionType::Multiple)) {
             q.choices.push_back(readChoice(r, c));
         } else if (name == "item" && q.type == QuestionType::Order) {
             r.checkAttributes(c, {}, {});

@@ -17,7 +17,10 @@ struct Graph {
 // hostile file must not overflow the call stack.
 class BestPathSearch {
 public:
-    BestPathSearch(const Graph& g, long budget) : g_(g), budget_(budget), onPath_(g.edges.size()) {}
+    BestPathSearch(const Graph& g, long budget)
+        : g_(g)
+        , budget_(budget)
+        , onPath_(g.edges.size()) {}
 
     void run(int start) {
         struct Frame {

@@ -14,10 +14,10 @@
 namespace cordee::course {
 
 struct ScenarioAnalysis {
-    std::vector<std::string> unreachableScenes;  // from start, in document order
+    std::vector<std::string> unreachableScenes; // from start, in document order
     std::vector<std::string> unreachableEndings;
-    std::vector<std::string> deadEndScenes;      // reachable, but no ending reachable from them
-    std::vector<const Option*> danglingOptions;  // goto names nothing
+    std::vector<std::string> deadEndScenes;     // reachable, but no ending reachable from them
+    std::vector<const Option*> danglingOptions; // goto names nothing
     bool startFound = false;
     int bestScore = 0;
     std::vector<std::string> bestPath; // scene ids then the ending id

@@ -18,10 +18,17 @@ bool parse(LoadContext& ctx, const XmlSource& src, tinyxml2::XMLDocument& doc) {
         // The pre-scan catches most mistakes with a column; this is what is left.
         const char* what = "xml-parse";
         switch (doc.ErrorID()) {
-        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE: what = "xml-parse-attribute"; break;
-        case tinyxml2::XML_ERROR_PARSING_ELEMENT: what = "xml-parse-element"; break;
-        case tinyxml2::XML_ERROR_PARSING_TEXT: what = "xml-parse-text"; break;
-        default: break;
+        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE:
+            what = "xml-parse-attribute";
+            break;
+        case tinyxml2::XML_ERROR_PARSING_ELEMENT:
+            what = "xml-parse-element";
+            break;
+        case tinyxml2::XML_ERROR_PARSING_TEXT:
+            what = "xml-parse-text";
+            break;
+        default:
+            break;
         }
         ctx.diags.add("X001", {src.displayPath, std::max(1, doc.ErrorLineNum()), 1},
                       {core::fragment(what)});
@@ -95,8 +102,8 @@ Quiz readQuiz(XmlReader& r, const XMLElement* el) {
         } else if (isQuestionElement(name)) {
             quiz.questions.push_back(readQuestion(r, c));
         } else {
-            r.reportUnexpected(c, el, {"intro", "single", "multiple", "truefalse", "order",
-                                       "match", "gaps"});
+            r.reportUnexpected(
+                c, el, {"intro", "single", "multiple", "truefalse", "order", "match", "gaps"});
         }
     }
     const int pool = static_cast<int>(quiz.questions.size());
@@ -105,7 +112,8 @@ Quiz readQuiz(XmlReader& r, const XMLElement* el) {
     else if (pool < 3)
         r.diags().add("Q005", quiz.pos, {quiz.id, std::to_string(pool)});
     if (quiz.pick > pool && pool > 0)
-        r.diags().add("Q003", r.attrPos(el, "pick"), {std::to_string(quiz.pick), std::to_string(pool)});
+        r.diags().add("Q003", r.attrPos(el, "pick"),
+                      {std::to_string(quiz.pick), std::to_string(pool)});
     return quiz;
 }
 
@@ -238,7 +246,7 @@ void readMeta(XmlReader& r, const XMLElement* el, Meta& meta) {
         std::string_view name = c->Name();
         if (name == "author" || name == "organisation" || name == "source") {
             r.checkAttributes(c, {}, {});
-            auto& list = name == "author" ? meta.authors
+            auto& list = name == "author"         ? meta.authors
                          : name == "organisation" ? meta.organisations
                                                   : meta.sources;
             list.push_back(r.plainText(c));
@@ -277,8 +285,8 @@ void readMeta(XmlReader& r, const XMLElement* el, Meta& meta) {
                                   {d, "updated", core::fragment("date-expected")});
             }
         } else {
-            r.reportUnexpected(c, el, {"author", "organisation", "duration", "audience",
-                                       "updated", "source"});
+            r.reportUnexpected(
+                c, el, {"author", "organisation", "duration", "audience", "updated", "source"});
         }
     }
 }
@@ -374,8 +382,9 @@ void readCourseRoot(XmlReader& r, const XMLElement* el, Course& course) {
             if (r.once(c, el, completion))
                 readCompletion(r, c, course.completion);
         } else {
-            r.reportUnexpected(c, el, {"title", "subtitle", "description", "meta", "objectives",
-                                       "glossary", "module", "include", "completion"});
+            r.reportUnexpected(c, el,
+                               {"title", "subtitle", "description", "meta", "objectives",
+                                "glossary", "module", "include", "completion"});
         }
     }
     if (!title)
@@ -411,8 +420,7 @@ void readInclude(XmlReader& r, const XMLElement* el, Course& course) {
         ctx.diags.add("N002", where, {*src, r.source().displayPath});
         return;
     }
-    const std::string display =
-        ctx.displayPathOf(fs::relative(resolved.path, ctx.folder));
+    const std::string display = ctx.displayPathOf(fs::relative(resolved.path, ctx.folder));
     auto included = readXmlFile(resolved.path, display, ctx.diags);
     if (!included)
         return;

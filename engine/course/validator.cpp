@@ -84,7 +84,8 @@ void checkScenario(Scenario& scenario, LoadContext& ctx) {
             ctx.diags.add("G003", s.pos, {s.id});
     if (!a.startFound) {
         if (!scenario.start.empty())
-            ctx.diags.add("R004", scenario.startPos, {scenario.start, suggestion(scenario.start, sceneIds)});
+            ctx.diags.add("R004", scenario.startPos,
+                          {scenario.start, suggestion(scenario.start, sceneIds)});
         return;
     }
     for (const std::string& id : a.unreachableScenes)

@@ -61,11 +61,11 @@ std::string foldSpaces(std::string_view text) {
 // Trainers who know HTML write its tags; point them at ours rather than at a near spelling.
 std::string htmlEquivalent(std::string_view name) {
     static const std::pair<std::string_view, std::string_view> kHtml[] = {
-        {"b", "strong"},  {"i", "em"},         {"a", "link"},   {"ul", "list"},
-        {"ol", "list"},   {"li", "item"},      {"h1", "h"},     {"h2", "h"},
-        {"h3", "h"},      {"h4", "h"},         {"img", "image"}, {"blockquote", "quote"},
-        {"tr", "row"},    {"td", "cell"},      {"th", "cell"},  {"u", "em"},
-        {"div", "p"},     {"section", "page"},
+        {"b", "strong"}, {"i", "em"},         {"a", "link"},    {"ul", "list"},
+        {"ol", "list"},  {"li", "item"},      {"h1", "h"},      {"h2", "h"},
+        {"h3", "h"},     {"h4", "h"},         {"img", "image"}, {"blockquote", "quote"},
+        {"tr", "row"},   {"td", "cell"},      {"th", "cell"},   {"u", "em"},
+        {"div", "p"},    {"section", "page"},
     };
     for (const auto& [html, ours] : kHtml)
         if (name == html)
@@ -86,7 +86,8 @@ std::string joinNames(std::initializer_list<std::string_view> names) {
 }
 
 XmlReader::XmlReader(LoadContext& ctx, const XmlSource& src, const tinyxml2::XMLDocument& doc)
-    : ctx_(ctx), src_(src) {
+    : ctx_(ctx)
+    , src_(src) {
     size_t next = 0;
     for (const XMLElement* el = doc.FirstChildElement(); el; el = el->NextSiblingElement())
         indexElements(el, next);
@@ -141,8 +142,8 @@ SourcePos XmlReader::attrPos(const XMLElement* el, const char* name) const {
             quote = c;
             continue;
         }
-        const bool boundary = tag[i - 1] == ' ' || tag[i - 1] == '\t' || tag[i - 1] == '\n' ||
-                              tag[i - 1] == '\r';
+        const bool boundary =
+            tag[i - 1] == ' ' || tag[i - 1] == '\t' || tag[i - 1] == '\n' || tag[i - 1] == '\r';
         if (boundary && tag.compare(i, wanted.size(), wanted) == 0) {
             size_t j = i + wanted.size();
             while (j < tag.size() && (tag[j] == ' ' || tag[j] == '\t' || tag[j] == '\n'))
@@ -210,9 +211,9 @@ int XmlReader::intAttr(const XMLElement* el, const char* name, int fallback, int
         return fallback;
     }
     if (value < min || value > max) {
-        diags().add("S005", attrPos(el, name),
-                    {*raw, name,
-                     core::fragment("range", {std::to_string(min), std::to_string(max)})});
+        diags().add(
+            "S005", attrPos(el, name),
+            {*raw, name, core::fragment("range", {std::to_string(min), std::to_string(max)})});
         return fallback;
     }
     return value;

@@ -31,12 +31,12 @@ struct Reference {
 
 struct LoadContext {
     core::Diagnostics& diags;
-    std::filesystem::path folder;             // canonical course folder
-    std::string displayFolder;                // the folder as the user named it
+    std::filesystem::path folder;                         // canonical course folder
+    std::string displayFolder;                            // the folder as the user named it
     std::vector<std::filesystem::path> includeStack = {}; // canonical paths of files being read
-    std::map<std::string, SourcePos> ids = {};           // every author id, where first defined
-    std::vector<Reference> termRefs = {};                // refs still to resolve at the end
-    std::unordered_set<std::string> glossaryIds = {};    // known once <glossary> is read
+    std::map<std::string, SourcePos> ids = {};            // every author id, where first defined
+    std::vector<Reference> termRefs = {};                 // refs still to resolve at the end
+    std::unordered_set<std::string> glossaryIds = {};     // known once <glossary> is read
     std::vector<std::pair<Reference, std::string>> requiresRefs = {}; // (required id, module id)
 
     std::string displayPathOf(const std::filesystem::path& relative) const;

@@ -29,7 +29,10 @@ bool isXmlChar(unsigned long cp) {
 // Walks the markup once: balanced tags, entities, character references, declarations.
 class PreScanner {
 public:
-    PreScanner(XmlSource& src, core::Diagnostics& diags) : src_(src), diags_(diags), t_(src.text) {}
+    PreScanner(XmlSource& src, core::Diagnostics& diags)
+        : src_(src)
+        , diags_(diags)
+        , t_(src.text) {}
 
     void run() {
         size_t i = 0;
@@ -63,8 +66,8 @@ private:
     void report(const char* code, size_t offset, std::vector<std::string> args = {}) {
         // After a broken tag, tag balance is guesswork: say the first problem, not the echo.
         const std::string_view c(code);
-        const bool structural = c == "X014" || c == "X015" || c == "X016" || c == "X017" ||
-                                c == "X018" || c == "X020";
+        const bool structural =
+            c == "X014" || c == "X015" || c == "X016" || c == "X017" || c == "X018" || c == "X020";
         if (structural && structureBroken_)
             return;
         if (c == "X016" || c == "X017")
@@ -72,8 +75,7 @@ private:
         diags_.add(code, src_.posAt(offset), std::move(args));
     }
 
-    size_t skipPast(size_t from, std::string_view terminator, size_t reportAt,
-                    const char* what) {
+    size_t skipPast(size_t from, std::string_view terminator, size_t reportAt, const char* what) {
         size_t end = t_.find(terminator, from);
         if (end == std::string_view::npos) {
             report("X016", reportAt, {what});
@@ -298,7 +300,8 @@ core::SourcePos XmlSource::posAt(size_t offset) const {
     size_t line = static_cast<size_t>(it - lineStarts.begin()); // 1-based
     size_t start = lineStarts[line - 1];
     std::string_view prefix(text.data() + start, offset - start);
-    return {displayPath, static_cast<int>(line), static_cast<int>(core::countCodePoints(prefix)) + 1};
+    return {displayPath, static_cast<int>(line),
+            static_cast<int>(core::countCodePoints(prefix)) + 1};
 }
 
 size_t XmlSource::tagEnd(size_t tagOffset) const {
@@ -325,13 +328,13 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
         return std::nullopt;
     }
     std::string_view view(bytes);
-    if (view.find_first_not_of(" \t\r\n") == std::string_view::npos ||
-        view == "\xEF\xBB\xBF") {
+    if (view.find_first_not_of(" \t\r\n") == std::string_view::npos || view == "\xEF\xBB\xBF") {
         diags.add("X007", whole);
         return std::nullopt;
     }
-    const bool utf16NoBom = view.size() >= 4 && ((view[0] == '<' && view[1] == '\0' && view[3] == '\0') ||
-                                                 (view[0] == '\0' && view[1] == '<' && view[2] == '\0'));
+    const bool utf16NoBom =
+        view.size() >= 4 && ((view[0] == '<' && view[1] == '\0' && view[3] == '\0') ||
+                             (view[0] == '\0' && view[1] == '<' && view[2] == '\0'));
     if (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF") || utf16NoBom) {
         diags.add("X002", {displayPath, 1, 1}, {"UTF-16"});
         return std::nullopt;
@@ -385,7 +388,8 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
         diags.add("X003", src.posAt(at),
                   {fmt::format("0x{:02X}", static_cast<unsigned char>(t[at]))});
     for (size_t at : controls)
-        diags.add("X013", src.posAt(at), {fmt::format("U+{:04X}", static_cast<unsigned char>(t[at]))});
+        diags.add("X013", src.posAt(at),
+                  {fmt::format("U+{:04X}", static_cast<unsigned char>(t[at]))});
     bool fatal = !badBytes.empty() || !controls.empty();
     if (fatal)
         return std::nullopt;
@@ -412,8 +416,7 @@ std::optional<XmlSource> readXmlFile(const std::filesystem::path& file,
         return std::nullopt;
     }
     if (size > maxBytes) {
-        diags.add("X006", {displayPath, 0, 0},
-                  {std::to_string(size), std::to_string(maxBytes)});
+        diags.add("X006", {displayPath, 0, 0}, {std::to_string(size), std::to_string(maxBytes)});
         return std::nullopt;
     }
     std::ifstream in(file, std::ios::binary);

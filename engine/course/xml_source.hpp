@@ -22,10 +22,10 @@ namespace cordee::course {
 inline constexpr size_t kMaxCourseFileBytes = 16u * 1024u * 1024u;
 
 struct XmlSource {
-    std::string displayPath;          // the path shown in diagnostics
-    std::string text;                 // the file's bytes, BOM removed
-    std::vector<size_t> lineStarts;   // offset of each line's first byte
-    std::vector<size_t> startTags;    // offset of each start tag's '<', in document order
+    std::string displayPath;        // the path shown in diagnostics
+    std::string text;               // the file's bytes, BOM removed
+    std::vector<size_t> lineStarts; // offset of each line's first byte
+    std::vector<size_t> startTags;  // offset of each start tag's '<', in document order
 
     core::SourcePos posAt(size_t offset) const;
     // Offset just after the tag that starts at `tagOffset` (past its '>').

@@ -4,7 +4,8 @@ namespace cordee::player {
 
 using namespace course;
 
-CourseOutline::CourseOutline(const Course& course) : course_(&course) {
+CourseOutline::CourseOutline(const Course& course)
+    : course_(&course) {
     for (size_t m = 0; m < course.modules.size(); ++m) {
         moduleBegin_.push_back(steps_.size());
         const Module& module = course.modules[m];

@@ -11,16 +11,22 @@ bool isStepDone(const CourseOutline& outline, const Step& step, const LearnerFac
         return rule.pages == Completion::Pages::None || facts.visitedPages.count(step.id) > 0;
     case StepKind::Quiz:
         switch (rule.quizzes) {
-        case Completion::Quizzes::None: return true;
-        case Completion::Quizzes::Attempted: return facts.attemptedQuizzes.count(step.id) > 0;
-        case Completion::Quizzes::Passed: return facts.passedQuizzes.count(step.id) > 0;
+        case Completion::Quizzes::None:
+            return true;
+        case Completion::Quizzes::Attempted:
+            return facts.attemptedQuizzes.count(step.id) > 0;
+        case Completion::Quizzes::Passed:
+            return facts.passedQuizzes.count(step.id) > 0;
         }
         return false;
     case StepKind::Scenario:
         switch (rule.scenarios) {
-        case Completion::Scenarios::None: return true;
-        case Completion::Scenarios::Ended: return facts.endedScenarios.count(step.id) > 0;
-        case Completion::Scenarios::Success: return facts.succeededScenarios.count(step.id) > 0;
+        case Completion::Scenarios::None:
+            return true;
+        case Completion::Scenarios::Ended:
+            return facts.endedScenarios.count(step.id) > 0;
+        case Completion::Scenarios::Success:
+            return facts.succeededScenarios.count(step.id) > 0;
         }
         return false;
     }
@@ -57,7 +63,7 @@ double courseProgress(const CourseOutline& outline, const LearnerFacts& facts) {
     size_t done = 0;
     for (const Step& s : outline.steps()) {
         // "Done" for the progress bar means the learner did it, whatever the rule skips.
-        bool did = s.kind == StepKind::Page ? facts.visitedPages.count(s.id) > 0
+        bool did = s.kind == StepKind::Page   ? facts.visitedPages.count(s.id) > 0
                    : s.kind == StepKind::Quiz ? facts.attemptedQuizzes.count(s.id) > 0
                                               : facts.endedScenarios.count(s.id) > 0;
         done += did ? 1 : 0;

@@ -18,14 +18,19 @@ class ProgressSink {
 public:
     virtual ~ProgressSink() = default;
     virtual void stepShown(const course::Course& c, const Step& step) = 0;
-    virtual void attemptStarted(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) = 0;
-    virtual void questionAnswered(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a,
-                                  size_t position) = 0;
-    virtual void attemptFinished(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) = 0;
-    virtual void checkAnswered(const course::Course& c, const course::Question& q, const quiz::Response& r,
-                               const quiz::QuestionResult& result, int tries) = 0;
-    virtual void reflectionSaved(const course::Course& c, const std::string& id, const std::string& text) = 0;
-    virtual void scenarioChanged(const course::Course& c, const course::Scenario& s, const ScenarioRun& run) = 0;
+    virtual void attemptStarted(const course::Course& c, const course::Quiz& q,
+                                const quiz::Attempt& a) = 0;
+    virtual void questionAnswered(const course::Course& c, const course::Quiz& q,
+                                  const quiz::Attempt& a, size_t position) = 0;
+    virtual void attemptFinished(const course::Course& c, const course::Quiz& q,
+                                 const quiz::Attempt& a) = 0;
+    virtual void checkAnswered(const course::Course& c, const course::Question& q,
+                               const quiz::Response& r, const quiz::QuestionResult& result,
+                               int tries) = 0;
+    virtual void reflectionSaved(const course::Course& c, const std::string& id,
+                                 const std::string& text) = 0;
+    virtual void scenarioChanged(const course::Course& c, const course::Scenario& s,
+                                 const ScenarioRun& run) = 0;
     // The course as a whole: status "in-progress" or "completed", success "unknown", "passed"
     // or "failed", and a score from 0 to 1 when there are quizzes.
     virtual void courseStateChanged(const course::Course& c, const std::string& status,

@@ -2,11 +2,18 @@
 
 namespace cordee::player {
 
-ScenarioRun::ScenarioRun(const course::Scenario& scenario) : scenario_(&scenario) {}
+ScenarioRun::ScenarioRun(const course::Scenario& scenario)
+    : scenario_(&scenario) {}
 
-const course::Scene* ScenarioRun::scene() const { return scene_; }
-const course::Ending* ScenarioRun::ending() const { return ending_; }
-const course::Option* ScenarioRun::chosen() const { return chosen_; }
+const course::Scene* ScenarioRun::scene() const {
+    return scene_;
+}
+const course::Ending* ScenarioRun::ending() const {
+    return ending_;
+}
+const course::Option* ScenarioRun::chosen() const {
+    return chosen_;
+}
 
 void ScenarioRun::begin() {
     path_.clear();

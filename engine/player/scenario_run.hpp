@@ -24,16 +24,16 @@ public:
 
     const course::Scenario& scenario() const { return *scenario_; }
     Phase phase() const { return phase_; }
-    const course::Scene* scene() const;     // Scene and Feedback phases
-    const course::Ending* ending() const;   // Ending phase
-    const course::Option* chosen() const;   // Feedback phase: the option just chosen
+    const course::Scene* scene() const;   // Scene and Feedback phases
+    const course::Ending* ending() const; // Ending phase
+    const course::Option* chosen() const; // Feedback phase: the option just chosen
     const std::vector<PathStep>& path() const { return path_; }
     int score() const { return score_; }
     int bestScore() const { return scenario_->bestScore; }
 
-    void begin();                 // from the intro (or to replay)
-    bool choose(size_t option);   // in a scene: shows the option's feedback
-    void next();                  // from the feedback to the next scene or the ending
+    void begin();               // from the intro (or to replay)
+    bool choose(size_t option); // in a scene: shows the option's feedback
+    void next();                // from the feedback to the next scene or the ending
     // Shows one scene or ending directly (a trainer's preview); false if the id names neither.
     bool jumpTo(const std::string& id);
     // Replays a saved path as far as it still fits the scenario (a trainer may have edited it).

@@ -5,7 +5,8 @@
 namespace cordee::player {
 
 Session::Session(const CourseOutline& outline, LearnerFacts facts)
-    : outline_(&outline), facts_(std::move(facts)) {
+    : outline_(&outline)
+    , facts_(std::move(facts)) {
     seedSource = [] {
         std::random_device rd;
         return (static_cast<uint64_t>(rd()) << 32) ^ rd();
@@ -103,7 +104,8 @@ void Session::reportCourseState() {
     if (!quizzes.empty())
         score = total / static_cast<double>(quizzes.size());
     const std::string status = complete ? "completed" : "in-progress";
-    const std::string success = allPassed ? "passed" : (complete && !quizzes.empty() ? "failed" : "unknown");
+    const std::string success =
+        allPassed ? "passed" : (complete && !quizzes.empty() ? "failed" : "unknown");
     const std::string key = status + "/" + success + "/" + (score ? std::to_string(*score) : "");
     if (key == reportedStatus_)
         return;

@@ -53,7 +53,7 @@ public:
     //    lives, so leaving a page and coming back finds it as it was.
     quiz::QuizRun& quizRun(const course::Quiz& quiz);
     ScenarioRun& scenarioRun(const course::Scenario& scenario);
-    bool startQuiz(const course::Quiz& quiz);               // a new attempt, fresh seed
+    bool startQuiz(const course::Quiz& quiz); // a new attempt, fresh seed
     quiz::QuestionResult answerQuiz(const course::Quiz& quiz, const quiz::Response& r);
     void nextQuestion(const course::Quiz& quiz); // after the feedback: on, or to the results
     void scenarioChanged(const course::Scenario& scenario); // after choose/next: facts follow
@@ -79,7 +79,9 @@ public:
     // Used by a sink's restore().
     void restoreFacts(LearnerFacts facts) { facts_ = std::move(facts); }
     void restoreQuiz(const course::Quiz& quiz, std::vector<quiz::Attempt> attempts);
-    void restoreReflection(const std::string& id, const std::string& text) { reflections_[id] = text; }
+    void restoreReflection(const std::string& id, const std::string& text) {
+        reflections_[id] = text;
+    }
     std::string bookmark; // the step to resume at ("Reprendre"), when known
 
 private:

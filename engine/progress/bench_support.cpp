@@ -12,14 +12,18 @@ double bareCommitMedianMs(const std::filesystem::path& path, int runs) {
     sqlite3* db = nullptr;
     if (sqlite3_open(path.c_str(), &db) != SQLITE_OK)
         return -1;
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                     "CREATE TABLE IF NOT EXISTS t(x INTEGER, y TEXT)", nullptr, nullptr, nullptr);
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                 "CREATE TABLE IF NOT EXISTS t(x INTEGER, y TEXT)",
+                 nullptr, nullptr, nullptr);
     std::vector<double> times;
     for (int i = 0; i < runs; ++i) {
         auto start = std::chrono::steady_clock::now();
         sqlite3_exec(db, "BEGIN IMMEDIATE; INSERT INTO t VALUES (1, 'réponse'); COMMIT;", nullptr,
                      nullptr, nullptr);
-        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        times.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
     }
     sqlite3_close(db);
     std::sort(times.begin(), times.end());
@@ -33,11 +37,30 @@ bool fillForBenchmark(const std::filesystem::path& path, int learners, int respo
     // Bulk insert in one transaction: this is set-up, not what is measured.
     sqlite3_exec(db, "PRAGMA foreign_keys=ON; BEGIN", nullptr, nullptr, nullptr);
     sqlite3_stmt *learner, *enrol, *visit, *attempt, *response;
-    sqlite3_prepare_v2(db, "INSERT INTO learner(name, display_name, account, created) VALUES (?1, ?1, ?1, '2026-01-01T00:00:00Z')", -1, &learner, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO enrolment(learner, course, course_version, status, first_access, last_access) VALUES (?1, ?2, 1, 'in-progress', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')", -1, &enrol, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO page_visit(learner, course, page, first_seen, last_seen) VALUES (?1, ?2, ?3, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", -1, &visit, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO quiz_attempt(learner, course, course_version, quiz, number, seed, questions, presentation, started, finished, score, max_score, passed) VALUES (?1, ?2, 1, 'qz', 1, 1, '', '', '2026-01-01T00:00:00Z', '2026-01-01T00:10:00Z', 5, 10, 0)", -1, &attempt, nullptr);
-    sqlite3_prepare_v2(db, "INSERT INTO response(attempt, position, question, response, verdict, points, max_points, answered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, '2026-01-01T00:00:00Z')", -1, &response, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO learner(name, display_name, account, created) VALUES (?1, ?1, "
+                       "?1, '2026-01-01T00:00:00Z')",
+                       -1, &learner, nullptr);
+    sqlite3_prepare_v2(
+        db,
+        "INSERT INTO enrolment(learner, course, course_version, status, first_access, last_access) "
+        "VALUES (?1, ?2, 1, 'in-progress', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')",
+        -1, &enrol, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO page_visit(learner, course, page, first_seen, last_seen) "
+                       "VALUES (?1, ?2, ?3, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+                       -1, &visit, nullptr);
+    sqlite3_prepare_v2(
+        db,
+        "INSERT INTO quiz_attempt(learner, course, course_version, quiz, number, seed, questions, "
+        "presentation, started, finished, score, max_score, passed) VALUES (?1, ?2, 1, 'qz', 1, 1, "
+        "'', '', '2026-01-01T00:00:00Z', '2026-01-01T00:10:00Z', 5, 10, 0)",
+        -1, &attempt, nullptr);
+    sqlite3_prepare_v2(
+        db,
+        "INSERT INTO response(attempt, position, question, response, verdict, points, max_points, "
+        "answered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, '2026-01-01T00:00:00Z')",
+        -1, &response, nullptr);
     const char* courses[] = {"coproduction", "gouvernance", "droit-partenariat", "demo"};
     for (int l = 0; l < learners; ++l) {
         const std::string name = fmt::format("apprenant-{:05d}", l);

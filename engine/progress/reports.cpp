@@ -38,12 +38,13 @@ struct Query {
 
 std::vector<ProgressRow> progressRows(Store& store) {
     std::vector<ProgressRow> out;
-    Query q(store.handle(), "SELECT l.display_name, e.course, e.status, e.success, e.score, e.time_ms, "
-                            "e.last_access FROM enrolment e JOIN learner l ON l.id = e.learner "
-                            "ORDER BY l.display_name, e.course");
+    Query q(store.handle(),
+            "SELECT l.display_name, e.course, e.status, e.success, e.score, e.time_ms, "
+            "e.last_access FROM enrolment e JOIN learner l ON l.id = e.learner "
+            "ORDER BY l.display_name, e.course");
     while (q.next())
-        out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.isNull(4) ? -1 : q.real(4) * 100,
-                       q.integer(5), q.text(6)});
+        out.push_back({q.text(0), q.text(1), q.text(2), q.text(3),
+                       q.isNull(4) ? -1 : q.real(4) * 100, q.integer(5), q.text(6)});
     return out;
 }
 
@@ -80,9 +81,13 @@ std::vector<QuestionStat> questionStats(Store& store) {
     }
     std::vector<QuestionStat> out;
     for (const auto& [key, a] : acc) {
-        QuestionStat stat{std::get<0>(key), std::get<1>(key), std::get<2>(key), a.answers,
+        QuestionStat stat{std::get<0>(key),
+                          std::get<1>(key),
+                          std::get<2>(key),
+                          a.answers,
                           100.0 * static_cast<double>(a.correct) / static_cast<double>(a.answers),
-                          a.points / static_cast<double>(a.answers), ""};
+                          a.points / static_cast<double>(a.answers),
+                          ""};
         int64_t best = 0;
         for (const auto& [response, n] : a.wrong)
             if (n > best || (n == best && response < stat.mostChosenWrong)) {
@@ -96,9 +101,10 @@ std::vector<QuestionStat> questionStats(Store& store) {
 
 std::vector<AttemptRow> attemptRows(Store& store, const std::string& learner) {
     std::vector<AttemptRow> out;
-    Query q(store.handle(), "SELECT a.course, a.quiz, a.number, a.started, a.finished, a.score, "
-                            "a.max_score, a.passed FROM quiz_attempt a JOIN learner l ON l.id = a.learner "
-                            "WHERE l.name = ? ORDER BY a.started, a.id");
+    Query q(store.handle(),
+            "SELECT a.course, a.quiz, a.number, a.started, a.finished, a.score, "
+            "a.max_score, a.passed FROM quiz_attempt a JOIN learner l ON l.id = a.learner "
+            "WHERE l.name = ? ORDER BY a.started, a.id");
     q.bind(1, learner);
     while (q.next())
         out.push_back({q.text(0), q.text(1), static_cast<int>(q.integer(2)), q.text(3), q.text(4),
@@ -110,14 +116,20 @@ std::map<std::string, std::vector<Row>> learnerData(Store& store, const std::str
     std::map<std::string, std::vector<Row>> out;
     const std::pair<const char*, const char*> tables[] = {
         {"learner", "SELECT * FROM learner WHERE name = ?"},
-        {"enrolment", "SELECT e.* FROM enrolment e JOIN learner l ON l.id = e.learner WHERE l.name = ?"},
-        {"page_visit", "SELECT p.* FROM page_visit p JOIN learner l ON l.id = p.learner WHERE l.name = ?"},
-        {"quiz_attempt", "SELECT a.* FROM quiz_attempt a JOIN learner l ON l.id = a.learner WHERE l.name = ?"},
+        {"enrolment",
+         "SELECT e.* FROM enrolment e JOIN learner l ON l.id = e.learner WHERE l.name = ?"},
+        {"page_visit",
+         "SELECT p.* FROM page_visit p JOIN learner l ON l.id = p.learner WHERE l.name = ?"},
+        {"quiz_attempt",
+         "SELECT a.* FROM quiz_attempt a JOIN learner l ON l.id = a.learner WHERE l.name = ?"},
         {"response", "SELECT r.* FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
                      "JOIN learner l ON l.id = a.learner WHERE l.name = ?"},
-        {"check_answer", "SELECT c.* FROM check_answer c JOIN learner l ON l.id = c.learner WHERE l.name = ?"},
-        {"reflection", "SELECT r.* FROM reflection r JOIN learner l ON l.id = r.learner WHERE l.name = ?"},
-        {"scenario_run", "SELECT s.* FROM scenario_run s JOIN learner l ON l.id = s.learner WHERE l.name = ?"},
+        {"check_answer",
+         "SELECT c.* FROM check_answer c JOIN learner l ON l.id = c.learner WHERE l.name = ?"},
+        {"reflection",
+         "SELECT r.* FROM reflection r JOIN learner l ON l.id = r.learner WHERE l.name = ?"},
+        {"scenario_run",
+         "SELECT s.* FROM scenario_run s JOIN learner l ON l.id = s.learner WHERE l.name = ?"},
     };
     for (const auto& [table, sql] : tables) {
         Query q(store.handle(), sql);
@@ -136,7 +148,12 @@ std::vector<XapiEvent> xapiEvents(Store& store) {
                                 "e.first_access, e.status, e.success, e.score, e.last_access "
                                 "FROM enrolment e JOIN learner l ON l.id = e.learner");
         while (q.next()) {
-            XapiEvent launched{"launched", q.text(0), q.text(1), q.text(2), "", q.text(4),
+            XapiEvent launched{"launched",
+                               q.text(0),
+                               q.text(1),
+                               q.text(2),
+                               "",
+                               q.text(4),
                                static_cast<int>(q.integer(3))};
             out.push_back(launched);
             if (q.text(5) == "completed") {
@@ -150,24 +167,35 @@ std::vector<XapiEvent> xapiEvents(Store& store) {
         }
     }
     {
-        Query q(store.handle(), "SELECT l.display_name, l.account, p.course, e.course_version, p.page, "
-                                "p.last_seen, p.time_ms FROM page_visit p JOIN learner l ON l.id = p.learner "
-                                "JOIN enrolment e ON e.learner = p.learner AND e.course = p.course");
+        Query q(store.handle(),
+                "SELECT l.display_name, l.account, p.course, e.course_version, p.page, "
+                "p.last_seen, p.time_ms FROM page_visit p JOIN learner l ON l.id = p.learner "
+                "JOIN enrolment e ON e.learner = p.learner AND e.course = p.course");
         while (q.next()) {
-            XapiEvent e{"experienced", q.text(0), q.text(1), q.text(2), "pages/" + q.text(4), q.text(5),
+            XapiEvent e{"experienced",
+                        q.text(0),
+                        q.text(1),
+                        q.text(2),
+                        "pages/" + q.text(4),
+                        q.text(5),
                         static_cast<int>(q.integer(3))};
             e.durationMs = q.integer(6);
             out.push_back(e);
         }
     }
     {
-        Query q(store.handle(), "SELECT l.display_name, l.account, a.course, a.course_version, a.quiz, "
-                                "r.question, r.answered, r.points, r.max_points, r.verdict, r.response "
-                                "FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
-                                "JOIN learner l ON l.id = a.learner ORDER BY r.answered");
+        Query q(store.handle(),
+                "SELECT l.display_name, l.account, a.course, a.course_version, a.quiz, "
+                "r.question, r.answered, r.points, r.max_points, r.verdict, r.response "
+                "FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
+                "JOIN learner l ON l.id = a.learner ORDER BY r.answered");
         while (q.next()) {
-            XapiEvent e{"answered", q.text(0), q.text(1), q.text(2),
-                        "quizzes/" + q.text(4) + "/questions/" + q.text(5), q.text(6),
+            XapiEvent e{"answered",
+                        q.text(0),
+                        q.text(1),
+                        q.text(2),
+                        "quizzes/" + q.text(4) + "/questions/" + q.text(5),
+                        q.text(6),
                         static_cast<int>(q.integer(3))};
             e.hasScore = true;
             e.raw = q.real(7);
@@ -179,12 +207,18 @@ std::vector<XapiEvent> xapiEvents(Store& store) {
         }
     }
     {
-        Query q(store.handle(), "SELECT l.display_name, l.account, a.course, a.course_version, a.quiz, "
-                                "a.finished, a.score, a.max_score, a.passed FROM quiz_attempt a "
-                                "JOIN learner l ON l.id = a.learner WHERE a.finished IS NOT NULL");
+        Query q(store.handle(),
+                "SELECT l.display_name, l.account, a.course, a.course_version, a.quiz, "
+                "a.finished, a.score, a.max_score, a.passed FROM quiz_attempt a "
+                "JOIN learner l ON l.id = a.learner WHERE a.finished IS NOT NULL");
         while (q.next()) {
-            XapiEvent e{q.integer(8) == 1 ? "passed" : "failed", q.text(0), q.text(1), q.text(2),
-                        "quizzes/" + q.text(4), q.text(5), static_cast<int>(q.integer(3))};
+            XapiEvent e{q.integer(8) == 1 ? "passed" : "failed",
+                        q.text(0),
+                        q.text(1),
+                        q.text(2),
+                        "quizzes/" + q.text(4),
+                        q.text(5),
+                        static_cast<int>(q.integer(3))};
             e.hasScore = true;
             e.raw = q.real(6);
             e.max = q.real(7);

@@ -23,14 +23,26 @@ public:
     }
     ~Stmt() { sqlite3_finalize(s_); }
     explicit operator bool() const { return s_ != nullptr; }
-    Stmt& bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); return *this; }
-    Stmt& bind(int i, int v) { sqlite3_bind_int(s_, i, v); return *this; }
-    Stmt& bind(int i, double v) { sqlite3_bind_double(s_, i, v); return *this; }
+    Stmt& bind(int i, int64_t v) {
+        sqlite3_bind_int64(s_, i, v);
+        return *this;
+    }
+    Stmt& bind(int i, int v) {
+        sqlite3_bind_int(s_, i, v);
+        return *this;
+    }
+    Stmt& bind(int i, double v) {
+        sqlite3_bind_double(s_, i, v);
+        return *this;
+    }
     Stmt& bind(int i, const std::string& v) {
         sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
         return *this;
     }
-    Stmt& bindNull(int i) { sqlite3_bind_null(s_, i); return *this; }
+    Stmt& bindNull(int i) {
+        sqlite3_bind_null(s_, i);
+        return *this;
+    }
     int step() { return s_ ? sqlite3_step(s_) : SQLITE_ERROR; }
     int64_t integer(int c) const { return sqlite3_column_int64(s_, c); }
     double real(int c) const { return sqlite3_column_double(s_, c); }
@@ -73,9 +85,12 @@ std::vector<int> splitInts(const std::string& s) {
 
 const char* verdictName(quiz::Verdict v) {
     switch (v) {
-    case quiz::Verdict::Correct: return "correct";
-    case quiz::Verdict::Partial: return "partial";
-    case quiz::Verdict::Incorrect: return "wrong";
+    case quiz::Verdict::Correct:
+        return "correct";
+    case quiz::Verdict::Partial:
+        return "partial";
+    case quiz::Verdict::Incorrect:
+        return "wrong";
     }
     return "wrong";
 }
@@ -207,7 +222,8 @@ Store::Store(const fs::path& file) {
     if (!memory && !file.parent_path().empty())
         fs::create_directories(file.parent_path(), ec);
     for (int tryNumber = 0; tryNumber < 2; ++tryNumber) {
-        int rc = sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        int rc = sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                 nullptr);
         if (rc != SQLITE_OK) {
             fail(StoreProblem::CannotOpen, db_ ? sqlite3_errmsg(db_) : "open failed");
             sqlite3_close(db_);
@@ -285,13 +301,23 @@ bool Store::checkWrite(int rc) {
             problem_ == StoreProblem::ReadOnly)
             problem_ = StoreProblem::None; // the disk has room again, the lock is gone
         return true;
-    case SQLITE_READONLY: fail(StoreProblem::ReadOnly, sqlite3_errmsg(db_)); break;
-    case SQLITE_FULL: fail(StoreProblem::Full, sqlite3_errmsg(db_)); break;
+    case SQLITE_READONLY:
+        fail(StoreProblem::ReadOnly, sqlite3_errmsg(db_));
+        break;
+    case SQLITE_FULL:
+        fail(StoreProblem::Full, sqlite3_errmsg(db_));
+        break;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: fail(StoreProblem::Locked, sqlite3_errmsg(db_)); break;
+    case SQLITE_LOCKED:
+        fail(StoreProblem::Locked, sqlite3_errmsg(db_));
+        break;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: fail(StoreProblem::Corrupt, sqlite3_errmsg(db_)); break;
-    default: fail(StoreProblem::CannotOpen, sqlite3_errmsg(db_)); break;
+    case SQLITE_NOTADB:
+        fail(StoreProblem::Corrupt, sqlite3_errmsg(db_));
+        break;
+    default:
+        fail(StoreProblem::CannotOpen, sqlite3_errmsg(db_));
+        break;
     }
     return false;
 }
@@ -326,7 +352,8 @@ bool Store::migrate() {
         return false;
     }
     if (version > kSchemaVersion) {
-        fail(StoreProblem::TooNew, fmt::format("schema {} is newer than {}", version, kSchemaVersion));
+        fail(StoreProblem::TooNew,
+             fmt::format("schema {} is newer than {}", version, kSchemaVersion));
         return false;
     }
     if (version == kSchemaVersion)
@@ -387,12 +414,12 @@ bool Store::forgetLearner(const std::string& name) {
     if (!exec("BEGIN IMMEDIATE"))
         return false;
     bool ok = true;
-    for (const char* sql : {
-             "DELETE FROM response WHERE attempt IN (SELECT id FROM quiz_attempt WHERE learner = ?)",
-             "DELETE FROM quiz_attempt WHERE learner = ?", "DELETE FROM check_answer WHERE learner = ?",
-             "DELETE FROM reflection WHERE learner = ?", "DELETE FROM scenario_run WHERE learner = ?",
-             "DELETE FROM page_visit WHERE learner = ?", "DELETE FROM enrolment WHERE learner = ?",
-             "DELETE FROM learner WHERE id = ?"}) {
+    for (const char* sql :
+         {"DELETE FROM response WHERE attempt IN (SELECT id FROM quiz_attempt WHERE learner = ?)",
+          "DELETE FROM quiz_attempt WHERE learner = ?",
+          "DELETE FROM check_answer WHERE learner = ?", "DELETE FROM reflection WHERE learner = ?",
+          "DELETE FROM scenario_run WHERE learner = ?", "DELETE FROM page_visit WHERE learner = ?",
+          "DELETE FROM enrolment WHERE learner = ?", "DELETE FROM learner WHERE id = ?"}) {
         Stmt s(db_, sql);
         s.bind(1, l->id);
         ok = ok && checkWrite(s.step());
@@ -413,7 +440,8 @@ namespace {
 struct Transaction {
     sqlite3* db;
     bool open = false;
-    explicit Transaction(sqlite3* d) : db(d) {
+    explicit Transaction(sqlite3* d)
+        : db(d) {
         open = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK;
     }
     int commit() {
@@ -428,10 +456,11 @@ struct Transaction {
 };
 
 int enrol(sqlite3* db, int64_t learner, const std::string& course, int version) {
-    Stmt s(db, "INSERT INTO enrolment(learner, course, course_version, first_access, last_access) "
-               "VALUES (?, ?, ?, ?, ?) ON CONFLICT(learner, course) DO UPDATE SET "
-               "course_version = CASE WHEN excluded.course_version > 0 THEN excluded.course_version "
-               "ELSE course_version END, last_access = excluded.last_access");
+    Stmt s(db,
+           "INSERT INTO enrolment(learner, course, course_version, first_access, last_access) "
+           "VALUES (?, ?, ?, ?, ?) ON CONFLICT(learner, course) DO UPDATE SET "
+           "course_version = CASE WHEN excluded.course_version > 0 THEN excluded.course_version "
+           "ELSE course_version END, last_access = excluded.last_access");
     const std::string t = now();
     s.bind(1, learner).bind(2, course).bind(3, version).bind(4, t).bind(5, t);
     return s.step();
@@ -456,8 +485,9 @@ bool Store::recordVisit(int64_t learner, const std::string& course, int version,
     s.bind(1, learner).bind(2, course).bind(3, page).bind(4, t).bind(5, t).bind(6, timeMs);
     if (!checkWrite(s.step()))
         return false;
-    Stmt e(db_, "UPDATE enrolment SET time_ms = time_ms + ?, status = CASE status WHEN "
-                "'not-attempted' THEN 'in-progress' ELSE status END WHERE learner = ? AND course = ?");
+    Stmt e(db_,
+           "UPDATE enrolment SET time_ms = time_ms + ?, status = CASE status WHEN "
+           "'not-attempted' THEN 'in-progress' ELSE status END WHERE learner = ? AND course = ?");
     e.bind(1, timeMs).bind(2, learner).bind(3, course);
     if (!checkWrite(e.step()))
         return false;
@@ -484,9 +514,11 @@ bool Store::setCourseState(int64_t learner, const std::string& course, int versi
     Transaction tx(db_);
     if (!tx.open || !checkWrite(enrol(db_, learner, course, version)))
         return false;
-    Stmt s(db_, "UPDATE enrolment SET status = ?, success = ?, score = ?, completed_at = CASE "
-                "WHEN ?1 = 'completed' AND completed_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                "ELSE completed_at END WHERE learner = ? AND course = ?");
+    Stmt s(
+        db_,
+        "UPDATE enrolment SET status = ?, success = ?, score = ?, completed_at = CASE "
+        "WHEN ?1 = 'completed' AND completed_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+        "ELSE completed_at END WHERE learner = ? AND course = ?");
     s.bind(1, status).bind(2, success);
     score ? s.bind(3, *score) : s.bindNull(3);
     s.bind(4, learner).bind(5, course);
@@ -542,8 +574,15 @@ std::optional<int64_t> Store::startAttempt(int64_t learner, const std::string& c
         ids += (k ? "," : "") + quiz.questions[static_cast<size_t>(a.questions[k].question)].id;
     Stmt s(db_, "INSERT INTO quiz_attempt(learner, course, course_version, quiz, number, seed, "
                 "questions, presentation, started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, learner).bind(2, course).bind(3, version).bind(4, quiz.id).bind(5, a.number)
-        .bind(6, static_cast<int64_t>(a.seed)).bind(7, ids).bind(8, serializePresentation(a)).bind(9, now());
+    s.bind(1, learner)
+        .bind(2, course)
+        .bind(3, version)
+        .bind(4, quiz.id)
+        .bind(5, a.number)
+        .bind(6, static_cast<int64_t>(a.seed))
+        .bind(7, ids)
+        .bind(8, serializePresentation(a))
+        .bind(9, now());
     if (!checkWrite(s.step()))
         return std::nullopt;
     const int64_t id = sqlite3_last_insert_rowid(db_);
@@ -561,12 +600,19 @@ bool Store::recordResponse(int64_t attempt, const course::Quiz& quiz, const quiz
     Transaction tx(db_);
     if (!tx.open)
         return checkWrite(SQLITE_BUSY);
-    Stmt s(db_, "INSERT OR REPLACE INTO response(attempt, position, question, response, verdict, "
-                "points, max_points, hints, time_ms, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, attempt).bind(2, static_cast<int64_t>(position)).bind(3, q.id)
-        .bind(4, quiz::toText(q, *a.responses[position])).bind(5, std::string(verdictName(r.verdict)))
-        .bind(6, r.points).bind(7, r.maxPoints).bind(8, a.hintsUsed[position] ? 1 : 0)
-        .bind(9, timeMs).bind(10, now());
+    Stmt s(db_,
+           "INSERT OR REPLACE INTO response(attempt, position, question, response, verdict, "
+           "points, max_points, hints, time_ms, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, attempt)
+        .bind(2, static_cast<int64_t>(position))
+        .bind(3, q.id)
+        .bind(4, quiz::toText(q, *a.responses[position]))
+        .bind(5, std::string(verdictName(r.verdict)))
+        .bind(6, r.points)
+        .bind(7, r.maxPoints)
+        .bind(8, a.hintsUsed[position] ? 1 : 0)
+        .bind(9, timeMs)
+        .bind(10, now());
     return checkWrite(s.step()) && checkWrite(tx.commit());
 }
 
@@ -576,16 +622,23 @@ bool Store::finishAttempt(int64_t attempt, const course::Quiz& quiz, const quiz:
     Transaction tx(db_);
     if (!tx.open)
         return checkWrite(SQLITE_BUSY);
-    Stmt s(db_, "UPDATE quiz_attempt SET finished = ?, score = ?, max_score = ?, passed = ? WHERE id = ?");
-    s.bind(1, now()).bind(2, a.score()).bind(3, a.maxScore()).bind(4, a.passed(quiz) ? 1 : 0).bind(5, attempt);
+    Stmt s(
+        db_,
+        "UPDATE quiz_attempt SET finished = ?, score = ?, max_score = ?, passed = ? WHERE id = ?");
+    s.bind(1, now())
+        .bind(2, a.score())
+        .bind(3, a.maxScore())
+        .bind(4, a.passed(quiz) ? 1 : 0)
+        .bind(5, attempt);
     return checkWrite(s.step()) && checkWrite(tx.commit());
 }
 
 std::vector<StoredAttempt> Store::attempts(int64_t learner, const std::string& course,
                                            const course::Quiz& quiz) {
     std::vector<StoredAttempt> out;
-    Stmt s(db_, "SELECT id, number, seed, questions, presentation, started, finished FROM quiz_attempt "
-                "WHERE learner = ? AND course = ? AND quiz = ? ORDER BY number, id");
+    Stmt s(db_,
+           "SELECT id, number, seed, questions, presentation, started, finished FROM quiz_attempt "
+           "WHERE learner = ? AND course = ? AND quiz = ? ORDER BY number, id");
     s.bind(1, learner).bind(2, course).bind(3, quiz.id);
     while (s.step() == SQLITE_ROW) {
         StoredAttempt sa;
@@ -627,7 +680,8 @@ std::vector<StoredAttempt> Store::attempts(int64_t learner, const std::string& c
                 std::istringstream in(orders[k]);
                 for (std::string& part : parts)
                     std::getline(in, part, ';');
-                auto choice = splitInts(parts[0]), item = splitInts(parts[1]), right = splitInts(parts[2]);
+                auto choice = splitInts(parts[0]), item = splitInts(parts[1]),
+                     right = splitInts(parts[2]);
                 if (choice.size() == q.choices.size())
                     p.choiceOrder = choice;
                 if (item.size() == q.items.size())
@@ -642,7 +696,8 @@ std::vector<StoredAttempt> Store::attempts(int64_t learner, const std::string& c
         a.results.assign(a.questions.size(), {});
         a.hintsUsed.assign(a.questions.size(), false);
         for (size_t k = 0; k < a.questions.size(); ++k)
-            a.results[k].maxPoints = quiz.questions[static_cast<size_t>(a.questions[k].question)].points;
+            a.results[k].maxPoints =
+                quiz.questions[static_cast<size_t>(a.questions[k].question)].points;
         Stmt r(db_, "SELECT position, response, hints FROM response WHERE attempt = ?");
         r.bind(1, sa.id);
         while (r.step() == SQLITE_ROW) {
@@ -650,7 +705,8 @@ std::vector<StoredAttempt> Store::attempts(int64_t learner, const std::string& c
             for (size_t k = 0; k < storedPosition.size(); ++k) {
                 if (storedPosition[k] != stored)
                     continue;
-                const course::Question& q = quiz.questions[static_cast<size_t>(a.questions[k].question)];
+                const course::Question& q =
+                    quiz.questions[static_cast<size_t>(a.questions[k].question)];
                 if (auto resp = quiz::fromText(q, r.text(1))) {
                     a.responses[k] = *resp;
                     a.results[k] = quiz::score(q, *resp); // scored by today's rules and points
@@ -676,8 +732,13 @@ bool Store::recordCheck(int64_t learner, const std::string& course, const course
         return false;
     Stmt s(db_, "INSERT OR REPLACE INTO check_answer(learner, course, question, response, verdict, "
                 "tries, answered) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, learner).bind(2, course).bind(3, q.id).bind(4, quiz::toText(q, r))
-        .bind(5, std::string(verdictName(result.verdict))).bind(6, tries).bind(7, now());
+    s.bind(1, learner)
+        .bind(2, course)
+        .bind(3, q.id)
+        .bind(4, quiz::toText(q, r))
+        .bind(5, std::string(verdictName(result.verdict)))
+        .bind(6, tries)
+        .bind(7, now());
     return checkWrite(s.step()) && checkWrite(tx.commit());
 }
 
@@ -688,9 +749,11 @@ bool Store::saveReflection(int64_t learner, const std::string& course, const std
     Transaction tx(db_);
     if (!tx.open || !checkWrite(enrol(db_, learner, course, 0)))
         return false;
-    Stmt s(db_, "INSERT INTO reflection(learner, course, reflection, text, updated) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(learner, course, reflection) DO UPDATE SET text = excluded.text, "
-                "updated = excluded.updated");
+    Stmt s(
+        db_,
+        "INSERT INTO reflection(learner, course, reflection, text, updated) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(learner, course, reflection) DO UPDATE SET text = excluded.text, "
+        "updated = excluded.updated");
     s.bind(1, learner).bind(2, course).bind(3, id).bind(4, text).bind(5, now());
     return checkWrite(s.step()) && checkWrite(tx.commit());
 }
@@ -721,17 +784,25 @@ std::optional<int64_t> Store::saveScenarioRun(std::optional<int64_t> run, int64_
     if (!tx.open || !checkWrite(enrol(db_, learner, course, 0)))
         return std::nullopt;
     if (!run) {
-        Stmt s(db_, "INSERT INTO scenario_run(learner, course, scenario, started, path, score, best) "
-                    "VALUES (?, ?, ?, ?, '', 0, ?)");
-        s.bind(1, learner).bind(2, course).bind(3, scenario.id).bind(4, now()).bind(5, scenario.bestScore);
+        Stmt s(db_,
+               "INSERT INTO scenario_run(learner, course, scenario, started, path, score, best) "
+               "VALUES (?, ?, ?, ?, '', 0, ?)");
+        s.bind(1, learner)
+            .bind(2, course)
+            .bind(3, scenario.id)
+            .bind(4, now())
+            .bind(5, scenario.bestScore);
         if (!checkWrite(s.step()))
             return std::nullopt;
         run = sqlite3_last_insert_rowid(db_);
     }
-    Stmt s(db_, "UPDATE scenario_run SET path = ?, score = ?, finished = ?, ending = ?, outcome = ? WHERE id = ?");
+    Stmt s(db_, "UPDATE scenario_run SET path = ?, score = ?, finished = ?, ending = ?, outcome = "
+                "? WHERE id = ?");
     s.bind(1, path).bind(2, state.score());
     if (ended) {
-        s.bind(3, now()).bind(4, state.ending()->id).bind(5, std::string(course::outcomeName(state.ending()->outcome)));
+        s.bind(3, now())
+            .bind(4, state.ending()->id)
+            .bind(5, std::string(course::outcomeName(state.ending()->outcome)));
     } else {
         s.bindNull(3).bindNull(4).bindNull(5);
     }
@@ -753,7 +824,8 @@ player::LearnerFacts Store::facts(int64_t learner, const std::string& course) {
             f.visitedPages.insert(s.text(0));
     }
     {
-        Stmt s(db_, "SELECT quiz, max(passed) FROM quiz_attempt WHERE learner = ? AND course = ? GROUP BY quiz");
+        Stmt s(db_, "SELECT quiz, max(passed) FROM quiz_attempt WHERE learner = ? AND course = ? "
+                    "GROUP BY quiz");
         s.bind(1, learner).bind(2, course);
         while (s.step() == SQLITE_ROW) {
             f.attemptedQuizzes.insert(s.text(0));

@@ -6,7 +6,8 @@
 // course version, never by positions, so a trainer's edit keeps what learners did.
 // A file that cannot be used never stops the player: the store reports it (ok() / problem())
 // and the caller keeps playing with progress in memory.
-// [SECTION] index: opening · learners · pages · quizzes · checks and reflections · scenarios · reading back
+// [SECTION] index: opening · learners · pages · quizzes · checks and reflections · scenarios ·
+// reading back
 #pragma once
 
 #include "player/progress_rules.hpp"
@@ -28,9 +29,9 @@ enum class StoreProblem { None, CannotOpen, ReadOnly, Corrupt, Full, Locked, For
 
 struct Learner {
     int64_t id = 0;
-    std::string name;         // what identifies the profile (--learner, the OS user)
-    std::string displayName;  // what people see
-    std::string account;      // a stable opaque id (xAPI account name)
+    std::string name;        // what identifies the profile (--learner, the OS user)
+    std::string displayName; // what people see
+    std::string account;     // a stable opaque id (xAPI account name)
 };
 
 struct CourseRecord {
@@ -40,7 +41,7 @@ struct CourseRecord {
     std::string success = "unknown";      // unknown, passed, failed
     std::optional<double> score;          // 0..1
     int64_t timeMs = 0;
-    std::string bookmark;                 // id of the last step shown
+    std::string bookmark; // id of the last step shown
     std::string lastAccess;
     std::string completedAt; // when the course was first complete (schema 2)
 };

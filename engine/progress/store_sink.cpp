@@ -4,7 +4,9 @@
 
 namespace cordee::progress {
 
-StoreSink::StoreSink(Store& store, Learner learner) : store_(store), learner_(std::move(learner)) {}
+StoreSink::StoreSink(Store& store, Learner learner)
+    : store_(store)
+    , learner_(std::move(learner)) {}
 
 void StoreSink::write(std::function<bool()> action) {
     // Older actions first, in order: a retried answer must not land after a newer one.
@@ -41,7 +43,8 @@ void StoreSink::stepShown(const course::Course& c, const player::Step& step) {
     });
 }
 
-void StoreSink::attemptStarted(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) {
+void StoreSink::attemptStarted(const course::Course& c, const course::Quiz& q,
+                               const quiz::Attempt& a) {
     const std::string key = c.id + "/" + q.id + "/" + std::to_string(a.number);
     quiz::Attempt copy = a;
     const course::Quiz* quiz = &q;
@@ -62,11 +65,13 @@ void StoreSink::questionAnswered(const course::Course& c, const course::Quiz& q,
     const course::Quiz* quiz = &q;
     write([this, key, copy, quiz, position] {
         auto it = attemptIds_.find(key);
-        return it != attemptIds_.end() && store_.recordResponse(it->second, *quiz, copy, position, 0);
+        return it != attemptIds_.end() &&
+               store_.recordResponse(it->second, *quiz, copy, position, 0);
     });
 }
 
-void StoreSink::attemptFinished(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) {
+void StoreSink::attemptFinished(const course::Course& c, const course::Quiz& q,
+                                const quiz::Attempt& a) {
     const std::string key = c.id + "/" + q.id + "/" + std::to_string(a.number);
     quiz::Attempt copy = a;
     const course::Quiz* quiz = &q;
@@ -77,7 +82,8 @@ void StoreSink::attemptFinished(const course::Course& c, const course::Quiz& q, 
 }
 
 void StoreSink::checkAnswered(const course::Course& c, const course::Question& q,
-                              const quiz::Response& r, const quiz::QuestionResult& result, int tries) {
+                              const quiz::Response& r, const quiz::QuestionResult& result,
+                              int tries) {
     const course::Question* question = &q;
     const std::string course = c.id;
     write([this, course, question, r, result, tries] {
@@ -85,9 +91,11 @@ void StoreSink::checkAnswered(const course::Course& c, const course::Question& q
     });
 }
 
-void StoreSink::reflectionSaved(const course::Course& c, const std::string& id, const std::string& text) {
+void StoreSink::reflectionSaved(const course::Course& c, const std::string& id,
+                                const std::string& text) {
     const std::string course = c.id;
-    write([this, course, id, text] { return store_.saveReflection(learner_.id, course, id, text); });
+    write(
+        [this, course, id, text] { return store_.saveReflection(learner_.id, course, id, text); });
 }
 
 void StoreSink::scenarioChanged(const course::Course& c, const course::Scenario& s,
@@ -131,7 +139,8 @@ void StoreSink::restore(player::Session& session) {
             if (const auto* q = std::get_if<course::Quiz>(&item)) {
                 std::vector<quiz::Attempt> attempts;
                 for (StoredAttempt& sa : store_.attempts(learner_.id, c.id, *q)) {
-                    attemptIds_[c.id + "/" + q->id + "/" + std::to_string(sa.attempt.number)] = sa.id;
+                    attemptIds_[c.id + "/" + q->id + "/" + std::to_string(sa.attempt.number)] =
+                        sa.id;
                     attempts.push_back(std::move(sa.attempt));
                 }
                 if (!attempts.empty())

@@ -17,13 +17,16 @@ public:
     StoreSink(Store& store, Learner learner);
 
     void stepShown(const course::Course& c, const player::Step& step) override;
-    void attemptStarted(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) override;
+    void attemptStarted(const course::Course& c, const course::Quiz& q,
+                        const quiz::Attempt& a) override;
     void questionAnswered(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a,
                           size_t position) override;
-    void attemptFinished(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a) override;
+    void attemptFinished(const course::Course& c, const course::Quiz& q,
+                         const quiz::Attempt& a) override;
     void checkAnswered(const course::Course& c, const course::Question& q, const quiz::Response& r,
                        const quiz::QuestionResult& result, int tries) override;
-    void reflectionSaved(const course::Course& c, const std::string& id, const std::string& text) override;
+    void reflectionSaved(const course::Course& c, const std::string& id,
+                         const std::string& text) override;
     void scenarioChanged(const course::Course& c, const course::Scenario& s,
                          const player::ScenarioRun& run) override;
     void courseStateChanged(const course::Course& c, const std::string& status,

@@ -78,7 +78,8 @@ Attempt startAttempt(const course::Quiz& quiz, uint64_t seed, int number) {
     a.results.resize(a.questions.size());
     a.hintsUsed.resize(a.questions.size(), false);
     for (size_t k = 0; k < a.questions.size(); ++k)
-        a.results[k].maxPoints = quiz.questions[static_cast<size_t>(a.questions[k].question)].points;
+        a.results[k].maxPoints =
+            quiz.questions[static_cast<size_t>(a.questions[k].question)].points;
     return a;
 }
 
@@ -106,9 +107,12 @@ bool Attempt::passed(const course::Quiz& quiz) const {
 }
 
 QuizRun::QuizRun(const course::Quiz& quiz, std::vector<Attempt> past)
-    : quiz_(&quiz), attempts_(std::move(past)) {}
+    : quiz_(&quiz)
+    , attempts_(std::move(past)) {}
 
-int QuizRun::attemptsUsed() const { return static_cast<int>(attempts_.size()); }
+int QuizRun::attemptsUsed() const {
+    return static_cast<int>(attempts_.size());
+}
 
 std::optional<int> QuizRun::attemptsLeft() const {
     if (quiz_->attempts == 0)
@@ -144,7 +148,8 @@ bool QuizRun::startPreview(int question, uint64_t seed) {
     Attempt a;
     a.seed = seed;
     a.number = attemptsUsed() + 1;
-    a.questions.push_back(presentQuestion(quiz_->questions[static_cast<size_t>(question)], question, seed));
+    a.questions.push_back(
+        presentQuestion(quiz_->questions[static_cast<size_t>(question)], question, seed));
     a.responses.resize(1);
     a.results.resize(1);
     a.results[0].maxPoints = quiz_->questions[static_cast<size_t>(question)].points;
@@ -168,9 +173,13 @@ void QuizRun::resume() {
     finishIfDone();
 }
 
-size_t QuizRun::count() const { return attempts_.empty() ? 0 : attempts_.back().questions.size(); }
+size_t QuizRun::count() const {
+    return attempts_.empty() ? 0 : attempts_.back().questions.size();
+}
 
-const Presentation& QuizRun::presentation() const { return attempts_.back().questions.at(index_); }
+const Presentation& QuizRun::presentation() const {
+    return attempts_.back().questions.at(index_);
+}
 
 const course::Question& QuizRun::question() const {
     return quiz_->questions.at(static_cast<size_t>(presentation().question));

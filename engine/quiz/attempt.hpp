@@ -59,8 +59,8 @@ public:
     const std::vector<Attempt>& attempts() const { return attempts_; }
     const Attempt* current() const { return attempts_.empty() ? nullptr : &attempts_.back(); }
 
-    int attemptsUsed() const;                 // finished or begun
-    std::optional<int> attemptsLeft() const;  // nothing when unlimited
+    int attemptsUsed() const;                // finished or begun
+    std::optional<int> attemptsLeft() const; // nothing when unlimited
     bool canStart() const;
     std::optional<double> bestPercent() const;
 
@@ -72,8 +72,8 @@ public:
     // Resumes an unfinished attempt given back by the store, at its first unanswered question.
     void resume();
 
-    size_t index() const { return index_; }   // the question shown, 0-based
-    size_t count() const;                     // questions in the attempt
+    size_t index() const { return index_; } // the question shown, 0-based
+    size_t count() const;                   // questions in the attempt
     const Presentation& presentation() const;
     const course::Question& question() const;
 

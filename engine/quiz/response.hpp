@@ -20,11 +20,11 @@
 namespace cordee::quiz {
 
 struct Response {
-    std::vector<int> choices;          // single (one index), multiple
-    std::optional<bool> truth;         // truefalse
-    std::vector<int> order;            // order
-    std::vector<int> matches;          // match: right pair index per left item, -1 = none
-    std::vector<std::string> gaps;     // gaps: text per blank
+    std::vector<int> choices;      // single (one index), multiple
+    std::optional<bool> truth;     // truefalse
+    std::vector<int> order;        // order
+    std::vector<int> matches;      // match: right pair index per left item, -1 = none
+    std::vector<std::string> gaps; // gaps: text per blank
 
     bool empty() const;
 };

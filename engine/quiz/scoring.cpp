@@ -71,9 +71,8 @@ QuestionResult score(const course::Question& q, const Response& r) {
             wrongPicks += chosen && !q.choices[i].correct ? 1 : 0;
         }
         if (q.partial) {
-            out.points = rightTotal == 0
-                             ? 0
-                             : q.points * std::max(0, rightPicks - wrongPicks) / rightTotal;
+            out.points =
+                rightTotal == 0 ? 0 : q.points * std::max(0, rightPicks - wrongPicks) / rightTotal;
         } else {
             out.points = rightPicks == rightTotal && wrongPicks == 0 ? q.points : 0;
         }

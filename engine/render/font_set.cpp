@@ -37,8 +37,8 @@ FontSet::FontSet() {
             if (!files_.count({family, style}))
                 files_[{family, style}] = files_.count({family, style & 2})
                                               ? files_[{family, style & 2}]
-                                              : files_[{0, style}].empty() ? files_[{0, 0}]
-                                                                           : files_[{0, style}];
+                                          : files_[{0, style}].empty() ? files_[{0, 0}]
+                                                                       : files_[{0, style}];
     ok_ = true;
 }
 
@@ -53,8 +53,10 @@ FontSet::~FontSet() {
 std::string FontSet::find(const char* family, int style) const {
     FcPattern* pattern = FcPatternCreate();
     FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
-    FcPatternAddInteger(pattern, FC_WEIGHT, (style & text::kBold) ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-    FcPatternAddInteger(pattern, FC_SLANT, (style & text::kItalic) ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+    FcPatternAddInteger(pattern, FC_WEIGHT,
+                        (style & text::kBold) ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pattern, FC_SLANT,
+                        (style & text::kItalic) ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
     FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
     FcDefaultSubstitute(pattern);
     FcResult result;
@@ -79,8 +81,8 @@ std::string FontSet::fileFor(int family, int style) const {
 }
 
 TTF_Font* FontSet::font(const text::FontSpec& spec) {
-    auto key = std::make_tuple(static_cast<int>(spec.family), static_cast<int>(spec.style),
-                               spec.px);
+    auto key =
+        std::make_tuple(static_cast<int>(spec.family), static_cast<int>(spec.style), spec.px);
     auto it = open_.find(key);
     if (it != open_.end())
         return it->second;

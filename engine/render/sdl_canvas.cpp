@@ -10,8 +10,8 @@
 namespace cordee::render {
 namespace {
 
-// Text textures are kept up to this many bytes (about one and a half screens of text at 1280x800); the least
-// recently drawn go first. A page change then rasterises only what is new.
+// Text textures are kept up to this many bytes (about one and a half screens of text at 1280x800);
+// the least recently drawn go first. A page change then rasterises only what is new.
 constexpr size_t kMaxTextBytes = 6u * 1024u * 1024u;
 
 std::string specKey(const text::FontSpec& f) {
@@ -24,11 +24,15 @@ bool isSvg(const std::string& path) {
 
 } // namespace
 
-SdlCanvas::SdlCanvas(SDL_Renderer* renderer, FontSet& fonts) : r_(renderer), fonts_(fonts) {
+SdlCanvas::SdlCanvas(SDL_Renderer* renderer, FontSet& fonts)
+    : r_(renderer)
+    , fonts_(fonts) {
     SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
 }
 
-SdlCanvas::~SdlCanvas() { clearCaches(); }
+SdlCanvas::~SdlCanvas() {
+    clearCaches();
+}
 
 void SdlCanvas::clearCaches() {
     for (auto& [key, t] : texts_)
@@ -101,8 +105,8 @@ int SdlCanvas::ascent(const text::FontSpec& f) {
     return font ? TTF_FontAscent(font) : f.px;
 }
 
-const SdlCanvas::CachedText& SdlCanvas::cachedText(const std::string& utf8,
-                                                   const text::FontSpec& f, ui::Color c) {
+const SdlCanvas::CachedText& SdlCanvas::cachedText(const std::string& utf8, const text::FontSpec& f,
+                                                   ui::Color c) {
     std::string key = specKey(f) + "|" + std::to_string(c.r) + "," + std::to_string(c.g) + "," +
                       std::to_string(c.b) + "," + std::to_string(c.a) + "|" + utf8;
     auto it = texts_.find(key);

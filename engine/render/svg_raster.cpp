@@ -27,7 +27,8 @@ std::pair<int, int> svgIntrinsicSize(const std::string& path) {
     gdouble w = 0, h = 0;
     if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h)) {
         RsvgRectangle viewport{0, 0, 1000, 1000}, ink, logical;
-        if (rsvg_handle_get_geometry_for_layer(handle, nullptr, &viewport, &ink, &logical, nullptr)) {
+        if (rsvg_handle_get_geometry_for_layer(handle, nullptr, &viewport, &ink, &logical,
+                                               nullptr)) {
             w = logical.width;
             h = logical.height;
         }
@@ -61,8 +62,8 @@ SDL_Surface* rasterizeSvg(const std::string& path, int w, int h) {
             const int srcStride = cairo_image_surface_get_stride(target);
             for (int y = 0; y < h; ++y) {
                 const uint32_t* in = reinterpret_cast<const uint32_t*>(src + y * srcStride);
-                uint32_t* row = reinterpret_cast<uint32_t*>(static_cast<unsigned char*>(out->pixels) +
-                                                            y * out->pitch);
+                uint32_t* row = reinterpret_cast<uint32_t*>(
+                    static_cast<unsigned char*>(out->pixels) + y * out->pitch);
                 for (int x = 0; x < w; ++x) {
                     uint32_t p = in[x];
                     uint32_t a = p >> 24;
@@ -104,10 +105,10 @@ SDL_Surface* loadSvgCached(const std::string& path, int w, int h) {
     const auto mtime = fs::last_write_time(path, ec).time_since_epoch().count();
     if (dir.empty() || ec)
         return rasterizeSvg(path, w, h);
-    const size_t key = std::hash<std::string>{}(path + "|" + std::to_string(size) + "|" +
-                                                std::to_string(mtime));
-    const fs::path cached = dir / (std::to_string(key) + "-" + std::to_string(w) + "x" +
-                                   std::to_string(h) + ".png");
+    const size_t key =
+        std::hash<std::string>{}(path + "|" + std::to_string(size) + "|" + std::to_string(mtime));
+    const fs::path cached =
+        dir / (std::to_string(key) + "-" + std::to_string(w) + "x" + std::to_string(h) + ".png");
     if (fs::exists(cached, ec))
         if (SDL_Surface* s = IMG_Load(cached.c_str()))
             if (s->w == w && s->h == h)

@@ -33,11 +33,16 @@ void collectTerms(const RichText& t, std::set<std::string>& terms) {
 
 Str noteLabel(NoteKind k) {
     switch (k) {
-    case NoteKind::Info: return Str::NoteInfo;
-    case NoteKind::Key: return Str::NoteKey;
-    case NoteKind::Law: return Str::NoteLaw;
-    case NoteKind::Example: return Str::NoteExample;
-    case NoteKind::Warning: return Str::NoteWarning;
+    case NoteKind::Info:
+        return Str::NoteInfo;
+    case NoteKind::Key:
+        return Str::NoteKey;
+    case NoteKind::Law:
+        return Str::NoteLaw;
+    case NoteKind::Example:
+        return Str::NoteExample;
+    case NoteKind::Warning:
+        return Str::NoteWarning;
     }
     return Str::NoteInfo;
 }

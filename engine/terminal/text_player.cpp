@@ -1,9 +1,8 @@
 #include "terminal/text_player.hpp"
 
-#include "terminal/text_quiz.hpp"
-
 #include "core/strings.hpp"
 #include "core/utf8.hpp"
+#include "terminal/text_quiz.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -63,15 +62,18 @@ std::string contentsText(const Session& s, const PlainTextOptions& o) {
                            unlocked ? "" : fmt::format(" ({})", tr(Str::Locked, o.lang)));
         for (size_t i = outline.moduleBegin(m); i < outline.moduleEnd(m); ++i) {
             const Step& step = outline.steps()[i];
-            std::string kind = step.kind == StepKind::Quiz       ? std::string(tr(Str::Quiz, o.lang))
-                               : step.kind == StepKind::Scenario ? std::string(tr(Str::Scenario, o.lang))
-                                                                 : "";
+            std::string kind = step.kind == StepKind::Quiz ? std::string(tr(Str::Quiz, o.lang))
+                               : step.kind == StepKind::Scenario
+                                   ? std::string(tr(Str::Scenario, o.lang))
+                                   : "";
             // "Quiz : Quiz de démonstration" says it twice.
             if (!kind.empty())
                 kind = outline.title(step).rfind(kind, 0) == 0 ? "" : kind + " : ";
-            std::string mark = i == s.current() ? "  ← " + std::string(o.lang == core::Lang::En ? "you are here" : "vous êtes ici")
-                               : isStepDone(outline, step, s.facts()) ? " ✓"
-                                                                      : "";
+            std::string mark =
+                i == s.current() ? "  ← " + std::string(o.lang == core::Lang::En ? "you are here"
+                                                                                 : "vous êtes ici")
+                : isStepDone(outline, step, s.facts()) ? " ✓"
+                                                       : "";
             out += fmt::format("{}) {}{}{}\n", i + 1, kind, outline.title(step), mark);
         }
     }
@@ -85,14 +87,14 @@ std::string renderStep(const Session& s, const PlainTextOptions& o) {
     const Step& step = s.currentStep();
     const course::Module& module = s.course().modules[step.module];
     std::string out;
-    std::string crumbs = fmt::format("{} {} · {}", tr(Str::Module, o.lang), step.module + 1,
-                                     module.title);
+    std::string crumbs =
+        fmt::format("{} {} · {}", tr(Str::Module, o.lang), step.module + 1, module.title);
     if (const course::Lesson* l = outline.lesson(step))
         crumbs += " › " + l->title;
     out += "\n" + crumbs + "\n";
-    out += fmt::format("# {} ({})\n\n", outline.title(step),
-                       fmt::format(fmt::runtime(tr(Str::PageOf, o.lang)), s.current() + 1,
-                                   outline.size()));
+    out += fmt::format(
+        "# {} ({})\n\n", outline.title(step),
+        fmt::format(fmt::runtime(tr(Str::PageOf, o.lang)), s.current() + 1, outline.size()));
     std::set<std::string> terms;
     if (const course::Page* page = outline.page(step)) {
         out += renderBlocks(page->blocks, o, terms);

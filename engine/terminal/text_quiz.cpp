@@ -18,7 +18,9 @@ using quiz::Verdict;
 
 namespace {
 
-const char* T(const Console& c, const char* fr, const char* en) { return c.fr() ? fr : en; }
+const char* T(const Console& c, const char* fr, const char* en) {
+    return c.fr() ? fr : en;
+}
 
 std::string wrapped(const Console& c, const std::string& text, const std::string& first = "",
                     const std::string& rest = "") {
@@ -44,7 +46,9 @@ std::vector<int> numbers(const std::string& line, bool& ok) {
     return out;
 }
 
-std::string choiceLine(const Question& q, size_t index) { return plain(q.choices[index].text, false); }
+std::string choiceLine(const Question& q, size_t index) {
+    return plain(q.choices[index].text, false);
+}
 
 std::string instructions(const Console& c, const Question& q) {
     switch (q.type) {
@@ -52,8 +56,10 @@ std::string instructions(const Console& c, const Question& q) {
     case QuestionType::TrueFalse:
         return T(c, "Répondez par un numéro.", "Answer with a number.");
     case QuestionType::Multiple:
-        return T(c, "Plusieurs réponses possibles : tapez les numéros séparés par des espaces (ex. 1 3).",
-                 "Several answers possible: type the numbers separated by spaces (e.g. 1 3).");
+        return T(
+            c,
+            "Plusieurs réponses possibles : tapez les numéros séparés par des espaces (ex. 1 3).",
+            "Several answers possible: type the numbers separated by spaces (e.g. 1 3).");
     case QuestionType::Order:
         return T(c, "Tapez les numéros dans le bon ordre, séparés par des espaces (ex. 3 1 2).",
                  "Type the numbers in the right order, separated by spaces (e.g. 3 1 2).");
@@ -61,13 +67,15 @@ std::string instructions(const Console& c, const Question& q) {
         return T(c, "Associez chaque numéro à une lettre (ex. 1b 2a 3c).",
                  "Match each number with a letter (e.g. 1b 2a 3c).");
     case QuestionType::Gaps:
-        return T(c, "Tapez une ligne par trou, dans l’ordre.", "Type one line per blank, in order.");
+        return T(c, "Tapez une ligne par trou, dans l’ordre.",
+                 "Type one line per blank, in order.");
     }
     return "";
 }
 
 // Reads the answer for everything but gaps from one line; nothing if it does not fit.
-std::optional<Response> parseLine(const Question& q, const Presentation& p, const std::string& line) {
+std::optional<Response> parseLine(const Question& q, const Presentation& p,
+                                  const std::string& line) {
     Response r;
     bool ok = true;
     switch (q.type) {
@@ -145,8 +153,9 @@ std::string rightAnswer(const Console& c, const Question& q, const Presentation&
     case QuestionType::Multiple:
         for (size_t k = 0; k < p.choiceOrder.size(); ++k)
             if (q.choices[static_cast<size_t>(p.choiceOrder[k])].correct)
-                out += wrapped(c, fmt::format("{}) {}", k + 1,
-                                              choiceLine(q, static_cast<size_t>(p.choiceOrder[k]))),
+                out += wrapped(c,
+                               fmt::format("{}) {}", k + 1,
+                                           choiceLine(q, static_cast<size_t>(p.choiceOrder[k]))),
                                "  ", "     ");
         break;
     case QuestionType::TrueFalse:
@@ -154,11 +163,13 @@ std::string rightAnswer(const Console& c, const Question& q, const Presentation&
         break;
     case QuestionType::Order:
         for (size_t i = 0; i < q.items.size(); ++i)
-            out += wrapped(c, fmt::format("{}. {}", i + 1, plain(q.items[i], false)), "  ", "     ");
+            out +=
+                wrapped(c, fmt::format("{}. {}", i + 1, plain(q.items[i], false)), "  ", "     ");
         break;
     case QuestionType::Match:
         for (const MatchPair& pair : q.pairs)
-            out += wrapped(c, plain(pair.left, false) + " — " + plain(pair.right, false), "  ", "    ");
+            out += wrapped(c, plain(pair.left, false) + " — " + plain(pair.right, false), "  ",
+                           "    ");
         break;
     case QuestionType::Gaps:
         for (size_t i = 0; i < q.blanks.size(); ++i)
@@ -232,7 +243,8 @@ std::optional<Response> askQuestion(Console& c, const Question& q, const Present
         }
         if (auto r = parseLine(q, p, line))
             return r;
-        c.out << T(c, "Réponse non comprise. ", "Answer not understood. ") << instructions(c, q) << "\n";
+        c.out << T(c, "Réponse non comprise. ", "Answer not understood. ") << instructions(c, q)
+              << "\n";
     }
 }
 
@@ -240,9 +252,11 @@ std::string feedbackText(const Console& c, const Question& q, const Response& r,
                          const QuestionResult& result, const Presentation& p, bool scored) {
     std::string out;
     const bool fr = c.fr();
-    const std::string pts = !scored ? "" : fmt::format(" ({} / {} {})", quiz::formatPoints(result.points, fr),
-                                        quiz::formatPoints(result.maxPoints, fr),
-                                        T(c, "point(s)", "point(s)"));
+    const std::string pts =
+        !scored
+            ? ""
+            : fmt::format(" ({} / {} {})", quiz::formatPoints(result.points, fr),
+                          quiz::formatPoints(result.maxPoints, fr), T(c, "point(s)", "point(s)"));
     switch (result.verdict) {
     case Verdict::Correct:
         out += std::string(T(c, "Bonne réponse", "Correct")) + pts + "\n";
@@ -283,14 +297,18 @@ namespace {
 std::string resultsText(const Console& c, const Quiz& quiz, const quiz::Attempt& a) {
     const bool fr = c.fr();
     std::string out = "\n";
-    out += fmt::format("Score{} : {} / {} ({} %)\n", fr ? "" : "", quiz::formatPoints(a.score(), fr),
-                       quiz::formatPoints(a.maxScore(), fr), a.percent());
+    out +=
+        fmt::format("Score{} : {} / {} ({} %)\n", fr ? "" : "", quiz::formatPoints(a.score(), fr),
+                    quiz::formatPoints(a.maxScore(), fr), a.percent());
     if (!fr)
         out = fmt::format("\nScore: {} / {} ({} %)\n", quiz::formatPoints(a.score(), fr),
                           quiz::formatPoints(a.maxScore(), fr), a.percent());
-    out += a.passed(quiz)
-               ? fmt::format(fmt::runtime(T(c, "Quiz réussi (seuil : {} %).", "Quiz passed (pass mark: {} %).")), quiz.pass)
-               : fmt::format(fmt::runtime(T(c, "Quiz non réussi (seuil : {} %).", "Quiz not passed (pass mark: {} %).")), quiz.pass);
+    out += a.passed(quiz) ? fmt::format(fmt::runtime(T(c, "Quiz réussi (seuil : {} %).",
+                                                       "Quiz passed (pass mark: {} %).")),
+                                        quiz.pass)
+                          : fmt::format(fmt::runtime(T(c, "Quiz non réussi (seuil : {} %).",
+                                                       "Quiz not passed (pass mark: {} %).")),
+                                        quiz.pass);
     out += "\n";
     return out;
 }
@@ -311,12 +329,16 @@ std::string reviewText(const Console& c, const Quiz& quiz, const quiz::Attempt& 
 
 std::string attemptsText(const Console& c, const quiz::QuizRun& run) {
     const Quiz& quiz = run.quiz();
-    std::string out = fmt::format(fmt::runtime(T(c, "{} question(s) · seuil de réussite : {} %", "{} question(s) · pass mark: {} %")),
+    std::string out = fmt::format(fmt::runtime(T(c, "{} question(s) · seuil de réussite : {} %",
+                                                 "{} question(s) · pass mark: {} %")),
                                   quiz.drawCount(), quiz.pass);
     if (auto left = run.attemptsLeft())
-        out += fmt::format(fmt::runtime(T(c, " · tentatives restantes : {} sur {}", " · attempts left: {} of {}")), *left, quiz.attempts);
+        out += fmt::format(
+            fmt::runtime(T(c, " · tentatives restantes : {} sur {}", " · attempts left: {} of {}")),
+            *left, quiz.attempts);
     if (auto best = run.bestPercent())
-        out += fmt::format(fmt::runtime(T(c, " · meilleur score : {} %", " · best score: {} %")), *best);
+        out += fmt::format(fmt::runtime(T(c, " · meilleur score : {} %", " · best score: {} %")),
+                           *best);
     return out + "\n";
 }
 
@@ -329,7 +351,8 @@ std::optional<std::string> playQuiz(Console& c, player::Session& s, const Quiz& 
             run.phase() == quiz::QuizRun::Phase::Feedback) {
             // An attempt under way: ask its questions.
             while (run.phase() == quiz::QuizRun::Phase::Question) {
-                const std::string header = fmt::format("Question {} / {}", run.index() + 1, run.count());
+                const std::string header =
+                    fmt::format("Question {} / {}", run.index() + 1, run.count());
                 const Presentation p = run.presentation();
                 const Question& q = run.question();
                 auto r = askQuestion(c, q, p, header);
@@ -354,8 +377,9 @@ std::optional<std::string> playQuiz(Console& c, player::Session& s, const Quiz& 
         }
         c.out << "\n" << attemptsText(c, run);
         if (run.canStart())
-            c.out << "1) " << (run.attempts().empty() ? T(c, "Commencer le quiz", "Start the quiz")
-                                                      : T(c, "Recommencer le quiz", "Take the quiz again"))
+            c.out << "1) "
+                  << (run.attempts().empty() ? T(c, "Commencer le quiz", "Start the quiz")
+                                             : T(c, "Recommencer le quiz", "Take the quiz again"))
                   << "\n";
         c.out << T(c, "n : suite de la formation\n", "n: go on with the course\n");
         std::string line;
@@ -373,17 +397,19 @@ namespace {
 
 const char* outcomeLabel(const Console& c, Outcome o) {
     switch (o) {
-    case Outcome::Success: return T(c, "réussite", "success");
-    case Outcome::Partial: return T(c, "partielle", "partial");
-    case Outcome::Failure: return T(c, "échec", "failure");
+    case Outcome::Success:
+        return T(c, "réussite", "success");
+    case Outcome::Partial:
+        return T(c, "partielle", "partial");
+    case Outcome::Failure:
+        return T(c, "échec", "failure");
     }
     return "";
 }
 
 } // namespace
 
-std::optional<std::string> playScenario(Console& c, player::Session& s,
-                                        const Scenario& scenario) {
+std::optional<std::string> playScenario(Console& c, player::Session& s, const Scenario& scenario) {
     player::ScenarioRun& run = s.scenarioRun(scenario);
     std::set<std::string> terms;
     for (;;) {
@@ -395,18 +421,22 @@ std::optional<std::string> playScenario(Console& c, player::Session& s,
                 c.out << "\n## " << (e.title.empty() ? T(c, "Fin", "Ending") : e.title) << "\n\n";
                 c.out << renderBlocks(e.blocks, c.options, terms);
                 c.out << T(c, "Issue : ", "Outcome: ") << outcomeLabel(c, e.outcome) << "\n";
-                c.out << fmt::format(fmt::runtime(T(c, "Score : {} / {}\n", "Score: {} / {}\n")), run.score(), run.bestScore());
+                c.out << fmt::format(fmt::runtime(T(c, "Score : {} / {}\n", "Score: {} / {}\n")),
+                                     run.score(), run.bestScore());
                 std::string path;
                 for (const player::PathStep& step : run.path())
                     if (const Scene* sc = scenario.findScene(step.scene))
-                        path += (path.empty() ? "" : " → ") + (sc->title.empty() ? sc->id : sc->title);
+                        path +=
+                            (path.empty() ? "" : " → ") + (sc->title.empty() ? sc->id : sc->title);
                 if (!path.empty())
                     c.out << wrapped(c, T(c, "Votre parcours : ", "Your path: ") + path);
             }
-            c.out << "1) " << (run.phase() == player::ScenarioRun::Phase::Intro
-                                   ? T(c, "Commencer le cas pratique", "Start the case study")
-                                   : T(c, "Rejouer", "Play again"))
-                  << "\n" << T(c, "n : suite de la formation\n", "n: go on with the course\n");
+            c.out << "1) "
+                  << (run.phase() == player::ScenarioRun::Phase::Intro
+                          ? T(c, "Commencer le cas pratique", "Start the case study")
+                          : T(c, "Rejouer", "Play again"))
+                  << "\n"
+                  << T(c, "n : suite de la formation\n", "n: go on with the course\n");
             std::string line;
             if (!c.readLine(line))
                 return std::nullopt;
@@ -422,7 +452,8 @@ std::optional<std::string> playScenario(Console& c, player::Session& s,
                 c.out << "\n## " << scene.title << "\n";
             c.out << "\n" << renderBlocks(scene.blocks, c.options, terms);
             for (size_t i = 0; i < scene.options.size(); ++i)
-                c.out << wrapped(c, plain(scene.options[i].text, false), std::to_string(i + 1) + ") ", "   ");
+                c.out << wrapped(c, plain(scene.options[i].text, false),
+                                 std::to_string(i + 1) + ") ", "   ");
             for (;;) {
                 std::string line;
                 if (!c.readLine(line))
@@ -433,7 +464,8 @@ std::optional<std::string> playScenario(Console& c, player::Session& s,
                 std::vector<int> n = numbers(line, ok);
                 if (ok && n.size() == 1 && n[0] >= 1 && run.choose(static_cast<size_t>(n[0] - 1)))
                     break;
-                c.out << T(c, "Répondez par le numéro d’une option.\n", "Answer with an option's number.\n");
+                c.out << T(c, "Répondez par le numéro d’une option.\n",
+                           "Answer with an option's number.\n");
             }
             s.scenarioChanged(scenario);
             break;
@@ -472,14 +504,17 @@ bool answerPage(Console& c, player::Session& s, const Page& page) {
                 return false;
             const auto& rec = s.answerCheck(q, *r);
             c.out << feedbackText(c, q, *r, rec.result, p, false);
-            c.out << T(c, "(Cette question ne compte pas dans la note.)\n", "(This question does not count in any score.)\n");
+            c.out << T(c, "(Cette question ne compte pas dans la note.)\n",
+                       "(This question does not count in any score.)\n");
         } else if (const Reflection* refl = std::get_if<Reflection>(&b)) {
             c.out << "\n" << T(c, "Réflexion personnelle", "Personal reflection") << "\n";
             c.out << wrapped(c, plain(refl->prompt, false));
             std::string before = s.reflection(refl->id);
             if (!before.empty())
-                c.out << wrapped(c, T(c, "Ce que vous aviez écrit : ", "What you wrote: ") + before);
-            c.out << T(c, "Écrivez votre texte sur une ligne (Entrée seule : le garder tel quel).\n",
+                c.out << wrapped(c,
+                                 T(c, "Ce que vous aviez écrit : ", "What you wrote: ") + before);
+            c.out << T(c,
+                       "Écrivez votre texte sur une ligne (Entrée seule : le garder tel quel).\n",
                        "Write your text on one line (Enter alone: keep it as it is).\n");
             std::string line;
             if (!c.readLine(line))

@@ -7,7 +7,9 @@
 namespace cordee::text {
 namespace {
 
-bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool isDigit(char32_t c) {
+    return c >= '0' && c <= '9';
+}
 
 // Which space, if any, replaces the plain space at `i` given its neighbours.
 std::string_view replacementFor(const std::vector<char32_t>& cps, size_t i) {

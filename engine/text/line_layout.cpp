@@ -10,11 +10,11 @@ namespace {
 
 struct Piece {
     int run;
-    std::string text;  // no break opportunity inside
+    std::string text; // no break opportunity inside
     int width = 0;
-    bool space = false;       // an ordinary space: a break opportunity after it
-    bool breakAfter = false;  // a hyphen between letters: may break after
-    bool newline = false;     // forced break
+    bool space = false;      // an ordinary space: a break opportunity after it
+    bool breakAfter = false; // a hyphen between letters: may break after
+    bool newline = false;    // forced break
 };
 
 bool isLetter(char32_t c) {
@@ -61,7 +61,9 @@ std::vector<Piece> splitPieces(const std::vector<StyledRun>& runs) {
 class LineBuilder {
 public:
     LineBuilder(const std::vector<StyledRun>& runs, Measurer& m, double spacing)
-        : runs_(runs), m_(m), spacing_(spacing) {}
+        : runs_(runs)
+        , m_(m)
+        , spacing_(spacing) {}
 
     void place(const Piece& p) {
         Line& line = current();
@@ -98,8 +100,8 @@ public:
     void noteFont(int run) {
         const FontSpec& f = runs_[static_cast<size_t>(run)].font;
         Line& line = current();
-        line.height = std::max(line.height,
-                               static_cast<int>(std::lround(m_.lineHeight(f) * spacing_)));
+        line.height =
+            std::max(line.height, static_cast<int>(std::lround(m_.lineHeight(f) * spacing_)));
         line.ascent = std::max(line.ascent, m_.ascent(f));
     }
 
@@ -187,7 +189,8 @@ TextBlock layoutText(const std::vector<StyledRun>& runs, int maxWidth, Measurer&
             const FontSpec& font = runs[static_cast<size_t>(piece.run)].font;
             while (lines.x() + piece.width > maxWidth && piece.width > 0) {
                 int room = maxWidth - lines.x();
-                if (room <= 0 || (!lines.lineEmpty() && room < piece.width && wordWidth <= maxWidth)) {
+                if (room <= 0 ||
+                    (!lines.lineEmpty() && room < piece.width && wordWidth <= maxWidth)) {
                     lines.newLine();
                     continue;
                 }

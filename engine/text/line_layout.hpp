@@ -23,9 +23,9 @@ struct Fragment {
 
 struct Line {
     std::vector<Fragment> fragments;
-    int width = 0;   // without trailing spaces
-    int height = 0;  // distance to the next line's top
-    int ascent = 0;  // baseline from the line's top
+    int width = 0;  // without trailing spaces
+    int height = 0; // distance to the next line's top
+    int ascent = 0; // baseline from the line's top
 };
 
 struct TextBlock {

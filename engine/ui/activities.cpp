@@ -11,8 +11,8 @@
 namespace cordee::ui {
 
 using course::QuestionType;
-using quiz::QuizRun;
 using player::ScenarioRun;
+using quiz::QuizRun;
 
 namespace {
 
@@ -41,7 +41,8 @@ void banner(Flow& f, Role back, Role accent, const std::string& text, const Metr
     f.out().add(DrawRect{});
     const int pad = mt.grid(2);
     f.space(pad);
-    f.text(plainRuns(text, mt.font(20, text::kBold)), accent, 1.3, pad + mt.px(6), f.width() - 2 * pad);
+    f.text(plainRuns(text, mt.font(20, text::kBold)), accent, 1.3, pad + mt.px(6),
+           f.width() - 2 * pad);
     f.space(pad);
     Rect r{f.x(), top, f.width(), f.y() - top};
     f.out().items[bg] = DrawRect{r, back, mt.px(8)};
@@ -70,7 +71,8 @@ void Controller::layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz) {
 
     if (run.phase() == QuizRun::Phase::Question || run.phase() == QuizRun::Phase::Feedback) {
         const quiz::Attempt& a = *run.current();
-        const std::string key = stepKey(a.questions.size() * 1000 + static_cast<size_t>(a.number), run.index());
+        const std::string key =
+            stepKey(a.questions.size() * 1000 + static_cast<size_t>(a.number), run.index());
         const course::Question& q = run.question();
         const quiz::Presentation& p = run.presentation();
         if (quizDraft_.key != key) {
@@ -82,11 +84,14 @@ void Controller::layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz) {
         f.text(plainRuns(where, mt.font(15, text::kBold)), Role::Primary, 1.3);
         Rect track{f.x(), f.y() + mt.grid(0.5), f.width(), mt.px(6)};
         out.add(DrawRect{track, Role::SurfaceAlt, mt.px(3)});
-        out.add(DrawRect{{track.x, track.y,
-                          static_cast<int>(track.w * (run.index() + (run.phase() == QuizRun::Phase::Feedback ? 1 : 0)) /
-                                           std::max<size_t>(1, run.count())),
-                          track.h},
-                         Role::Primary, mt.px(3)});
+        out.add(DrawRect{
+            {track.x, track.y,
+             static_cast<int>(track.w *
+                              (run.index() + (run.phase() == QuizRun::Phase::Feedback ? 1 : 0)) /
+                              std::max<size_t>(1, run.count())),
+             track.h},
+            Role::Primary,
+            mt.px(3)});
         f.space(mt.grid(3));
         const bool feedback = run.phase() == QuizRun::Phase::Feedback;
         QuestionFeedback fb;
@@ -109,8 +114,8 @@ void Controller::layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz) {
             Rect b = addButton(out, c, mt, "quiz:validate", T(lang, "Valider", "Submit"), f.x(),
                                f.y(), ButtonStyle::Primary, mt.px(180), quizDraft_.complete(q));
             if (q.hint && !showHint_)
-                addButton(out, c, mt, "quiz:hint", T(lang, "Indice", "Hint"), b.right() + mt.grid(2),
-                          f.y(), ButtonStyle::Secondary);
+                addButton(out, c, mt, "quiz:hint", T(lang, "Indice", "Hint"),
+                          b.right() + mt.grid(2), f.y(), ButtonStyle::Secondary);
             f.setY(b.bottom() + mt.grid(2));
         }
         return;
@@ -129,7 +134,8 @@ void Controller::layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz) {
                                            " · attempts left: {} of {}")),
                             *left, quiz.attempts);
     if (auto best = run.bestPercent())
-        info += fmt::format(fmt::runtime(T(lang, " · meilleur score : {} %", " · best score: {} %")), *best);
+        info += fmt::format(
+            fmt::runtime(T(lang, " · meilleur score : {} %", " · best score: {} %")), *best);
     f.text(plainRuns(info, mt.font(16, text::kBold)), Role::Primary, 1.4);
     f.space(mt.grid(3));
 
@@ -138,20 +144,24 @@ void Controller::layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz) {
         const bool passed = a.passed(quiz);
         banner(f, passed ? Role::KeyBack : Role::WarningBack,
                passed ? Role::KeyAccent : Role::WarningAccent,
-               fmt::format(fmt::runtime(T(lang, "Score : {} / {} ({} %) — {}", "Score: {} / {} ({} %) — {}")),
+               fmt::format(fmt::runtime(T(lang, "Score : {} / {} ({} %) — {}",
+                                          "Score: {} / {} ({} %) — {}")),
                            quiz::formatPoints(a.score(), fr), quiz::formatPoints(a.maxScore(), fr),
                            a.percent(),
-                           passed ? T(lang, "quiz réussi", "passed") : T(lang, "quiz non réussi", "not passed")),
+                           passed ? T(lang, "quiz réussi", "passed")
+                                  : T(lang, "quiz non réussi", "not passed")),
                mt);
     }
     if (run.canStart()) {
         const char* label = run.attempts().empty() ? T(lang, "Commencer le quiz", "Start the quiz")
                                                    : T(lang, "Recommencer", "Try again");
-        Rect b = addButton(out, c, mt, "quiz:start", label, f.x(), f.y(), ButtonStyle::Primary, mt.px(220));
+        Rect b = addButton(out, c, mt, "quiz:start", label, f.x(), f.y(), ButtonStyle::Primary,
+                           mt.px(220));
         f.setY(b.bottom() + mt.grid(3));
     } else {
         f.text(plainRuns(T(lang, "Vous avez utilisé toutes vos tentatives.",
-                           "You have used all your attempts."), mt.body()),
+                           "You have used all your attempts."),
+                         mt.body()),
                Role::TextMuted, 1.5);
         f.space(mt.grid(3));
     }
@@ -161,7 +171,8 @@ void Controller::layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz) {
         f.text(plainRuns(T(lang, "Relecture", "Review"), mt.h2()), Role::Heading, 1.25);
         f.space(mt.grid(2));
         for (size_t k = 0; k < a.questions.size(); ++k) {
-            const course::Question& q = quiz.questions[static_cast<size_t>(a.questions[k].question)];
+            const course::Question& q =
+                quiz.questions[static_cast<size_t>(a.questions[k].question)];
             f.text(plainRuns(fmt::format("Question {} / {}", k + 1, a.questions.size()),
                              mt.font(15, text::kBold)),
                    Role::Primary, 1.3);
@@ -210,7 +221,8 @@ void Controller::layoutScenario(Canvas& c, Flow& f, const course::Scenario& scen
     switch (run.phase()) {
     case ScenarioRun::Phase::Intro: {
         if (!scenario.intro.empty()) {
-            f.text(toRuns(scenario.intro, mt.body()), Role::Text, mt.bodySpacing(), 0, -1, "intro:");
+            f.text(toRuns(scenario.intro, mt.body()), Role::Text, mt.bodySpacing(), 0, -1,
+                   "intro:");
             f.space(mt.grid(3));
         }
         Rect b = addButton(out, c, mt, "scn:begin",
@@ -222,7 +234,8 @@ void Controller::layoutScenario(Canvas& c, Flow& f, const course::Scenario& scen
     case ScenarioRun::Phase::Scene:
     case ScenarioRun::Phase::Feedback: {
         const course::Scene& scene = *run.scene();
-        f.text(plainRuns(fmt::format(fmt::runtime(T(lang, "Étape {}", "Step {}")), run.path().size() +
+        f.text(plainRuns(fmt::format(fmt::runtime(T(lang, "Étape {}", "Step {}")),
+                                     run.path().size() +
                                          (run.phase() == ScenarioRun::Phase::Feedback ? 0 : 1)),
                          mt.font(15, text::kBold)),
                Role::Primary, 1.3);
@@ -233,7 +246,8 @@ void Controller::layoutScenario(Canvas& c, Flow& f, const course::Scenario& scen
         f.space(mt.grid(2));
         layoutBlocks(f, scene.blocks, ctx, "scene:");
         const bool feedback = run.phase() == ScenarioRun::Phase::Feedback;
-        f.text(plainRuns(T(lang, "Que faites-vous ?", "What do you do?"), mt.h3()), Role::Heading, 1.3);
+        f.text(plainRuns(T(lang, "Que faites-vous ?", "What do you do?"), mt.h3()), Role::Heading,
+               1.3);
         f.space(mt.grid(1.5));
         const size_t chosen = feedback && !run.path().empty() ? run.path().back().option : SIZE_MAX;
         for (size_t i = 0; i < scene.options.size(); ++i) {
@@ -245,13 +259,15 @@ void Controller::layoutScenario(Canvas& c, Flow& f, const course::Scenario& scen
             const int pad = mt.grid(2);
             const text::FontSpec mark = mt.font(16, text::kBold);
             std::string number = std::to_string(i + 1);
-            text::TextBlock tb = f.textAt(toRuns(scene.options[i].text, mt.body()),
-                                          f.x() + pad + mt.px(36), top + pad,
-                                          f.width() - 2 * pad - mt.px(36), Role::Text, 1.4);
-            Rect r{f.x(), top, f.width(), std::max(mt.targetSize() + mt.px(8), tb.height + 2 * pad)};
+            text::TextBlock tb =
+                f.textAt(toRuns(scene.options[i].text, mt.body()), f.x() + pad + mt.px(36),
+                         top + pad, f.width() - 2 * pad - mt.px(36), Role::Text, 1.4);
+            Rect r{f.x(), top, f.width(),
+                   std::max(mt.targetSize() + mt.px(8), tb.height + 2 * pad)};
             out.items[bg] = DrawRect{r, isChosen ? Role::PrimarySoft : Role::Surface, mt.px(8)};
-            out.items[bg + 1] = DrawBorder{r, isChosen ? Role::Primary : Role::Border,
-                                           isChosen ? std::max(2, mt.px(2)) : std::max(1, mt.px(1)), mt.px(8)};
+            out.items[bg + 1] =
+                DrawBorder{r, isChosen ? Role::Primary : Role::Border,
+                           isChosen ? std::max(2, mt.px(2)) : std::max(1, mt.px(1)), mt.px(8)};
             out.add(DrawText{f.x() + pad, top + (r.h - c.lineHeight(mark)) / 2 + c.ascent(mark),
                              c.width(number, mark), number, mark, Role::Primary});
             out.hot("scn:option:" + std::to_string(i), r, HotKind::Choice, !feedback);
@@ -263,12 +279,13 @@ void Controller::layoutScenario(Canvas& c, Flow& f, const course::Scenario& scen
                 out.add(DrawRect{});
                 out.add(DrawRect{});
                 f.space(pad);
-                f.text(toRuns(run.chosen()->feedback, mt.body()), Role::Text, 1.5,
-                       pad + mt.px(6), f.width() - 2 * pad - mt.px(6), "optfb:");
+                f.text(toRuns(run.chosen()->feedback, mt.body()), Role::Text, 1.5, pad + mt.px(6),
+                       f.width() - 2 * pad - mt.px(6), "optfb:");
                 f.space(pad);
                 Rect fr{f.x(), ftop, f.width(), f.y() - ftop};
                 out.items[fbg] = DrawRect{fr, Role::InfoBack, mt.px(8)};
-                out.items[fbg + 1] = DrawRect{{fr.x, fr.y, std::max(3, mt.px(6)), fr.h}, Role::InfoAccent, 0};
+                out.items[fbg + 1] =
+                    DrawRect{{fr.x, fr.y, std::max(3, mt.px(6)), fr.h}, Role::InfoAccent, 0};
                 f.space(mt.grid(1.5));
             }
         }
@@ -290,11 +307,10 @@ void Controller::layoutScenario(Canvas& c, Flow& f, const course::Scenario& scen
         const Role accent = e->outcome == course::Outcome::Success   ? Role::KeyAccent
                             : e->outcome == course::Outcome::Partial ? Role::ExampleAccent
                                                                      : Role::WarningAccent;
-        const char* outcome = e->outcome == course::Outcome::Success
-                                  ? T(lang, "Réussite", "Success")
-                                  : e->outcome == course::Outcome::Partial
-                                        ? T(lang, "Issue partielle", "Partial outcome")
-                                        : T(lang, "Échec", "Failure");
+        const char* outcome =
+            e->outcome == course::Outcome::Success   ? T(lang, "Réussite", "Success")
+            : e->outcome == course::Outcome::Partial ? T(lang, "Issue partielle", "Partial outcome")
+                                                     : T(lang, "Échec", "Failure");
         banner(f, back, accent,
                fmt::format(fmt::runtime(T(lang, "{} · Score : {} / {}", "{} · Score: {} / {}")),
                            outcome, run.score(), run.bestScore()),
@@ -361,8 +377,9 @@ void Controller::layoutCheck(Flow& f, const course::Check& check) {
     inner.space(mt.grid(1));
     if (answered) {
         layoutFeedback(inner, q, p, fb, lang, true);
-        Rect b = addButton(out, f.measurer(), mt, prefix + "retry", T(lang, "Réessayer", "Try again"),
-                           inner.x(), inner.y(), ButtonStyle::Secondary);
+        Rect b =
+            addButton(out, f.measurer(), mt, prefix + "retry", T(lang, "Réessayer", "Try again"),
+                      inner.x(), inner.y(), ButtonStyle::Secondary);
         inner.setY(b.bottom());
     } else {
         Rect b = addButton(out, f.measurer(), mt, prefix + "validate", T(lang, "Vérifier", "Check"),
@@ -391,7 +408,8 @@ void Controller::layoutReflection(Flow& f, const course::Reflection& reflection)
                          mt.font(14, text::kBold)),
                Role::Primary, 1.3);
     inner.space(mt.grid(1));
-    inner.text(toRuns(reflection.prompt, mt.font(18, text::kBold)), Role::Heading, 1.4, 0, -1, "reflp:");
+    inner.text(toRuns(reflection.prompt, mt.font(18, text::kBold)), Role::Heading, 1.4, 0, -1,
+               "reflp:");
     inner.space(mt.grid(1.5));
     const std::string id = "refl:" + reflection.id;
     const bool focused = focus_ == id;
@@ -401,15 +419,17 @@ void Controller::layoutReflection(Flow& f, const course::Reflection& reflection)
     out.add(DrawRect{});
     out.add(DrawBorder{});
     const int bpad = mt.grid(1.5);
-    TaggedRuns runs = text.empty() && !focused
-                          ? plainRuns(T(lang, "Écrivez ici…", "Write here…"), mt.font(18, text::kItalic))
-                          : plainRuns(text + (focused ? "|" : ""), mt.body());
-    text::TextBlock tb = inner.textAt(runs, inner.x() + bpad, boxTop + bpad, inner.width() - 2 * bpad,
-                                      text.empty() && !focused ? Role::TextMuted : Role::Text, 1.5);
+    TaggedRuns runs = text.empty() && !focused ? plainRuns(T(lang, "Écrivez ici…", "Write here…"),
+                                                           mt.font(18, text::kItalic))
+                                               : plainRuns(text + (focused ? "|" : ""), mt.body());
+    text::TextBlock tb =
+        inner.textAt(runs, inner.x() + bpad, boxTop + bpad, inner.width() - 2 * bpad,
+                     text.empty() && !focused ? Role::TextMuted : Role::Text, 1.5);
     Rect box{inner.x(), boxTop, inner.width(), std::max(mt.px(120), tb.height + 2 * bpad)};
     out.items[boxBg] = DrawRect{box, Role::Background, mt.px(4)};
-    out.items[boxBg + 1] = DrawBorder{box, focused ? Role::Primary : Role::Border,
-                                      focused ? std::max(2, mt.px(2)) : std::max(1, mt.px(1)), mt.px(4)};
+    out.items[boxBg + 1] =
+        DrawBorder{box, focused ? Role::Primary : Role::Border,
+                   focused ? std::max(2, mt.px(2)) : std::max(1, mt.px(1)), mt.px(4)};
     out.hot(id, box, HotKind::Choice);
     inner.setY(box.bottom() + mt.grid(1));
     inner.text(plainRuns(text.empty() ? T(lang, "Votre texte est gardé à mesure que vous écrivez.",
@@ -449,7 +469,8 @@ QuestionDraft* Controller::draftFor(const std::string& id, const course::Questio
         if (!page)
             return nullptr;
         for (const course::Block& b : page->blocks)
-            if (const auto* check = std::get_if<course::Check>(&b); check && check->question.id == qid) {
+            if (const auto* check = std::get_if<course::Check>(&b);
+                check && check->question.id == qid) {
                 *q = &check->question;
                 *p = quiz::presentQuestion(check->question, 0, 1);
                 return &checkDrafts_[qid];
@@ -695,8 +716,10 @@ bool Controller::handleActivityKey(const InputEvent& e) {
 
 // Dragging an order item with the mouse or a finger: the insertion line follows the pointer.
 bool Controller::dragOrder(const InputEvent& e) {
-    const bool down = e.type == InputEvent::Type::PointerDown || e.type == InputEvent::Type::TouchDown;
-    const bool move = e.type == InputEvent::Type::PointerMove || e.type == InputEvent::Type::TouchMove;
+    const bool down =
+        e.type == InputEvent::Type::PointerDown || e.type == InputEvent::Type::TouchDown;
+    const bool move =
+        e.type == InputEvent::Type::PointerMove || e.type == InputEvent::Type::TouchMove;
     const bool up = e.type == InputEvent::Type::PointerUp || e.type == InputEvent::Type::TouchUp;
     const int contentY = e.y - content_.viewport.y + content_.scroll;
     if (down) {

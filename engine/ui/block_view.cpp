@@ -23,18 +23,26 @@ struct NoteStyle {
 
 NoteStyle noteStyle(NoteKind kind) {
     switch (kind) {
-    case NoteKind::Info: return {Role::InfoAccent, Role::InfoBack, Str::NoteInfo, "i"};
-    case NoteKind::Key: return {Role::KeyAccent, Role::KeyBack, Str::NoteKey, "★"};
-    case NoteKind::Law: return {Role::LawAccent, Role::LawBack, Str::NoteLaw, "§"};
-    case NoteKind::Example: return {Role::ExampleAccent, Role::ExampleBack, Str::NoteExample, "»"};
-    case NoteKind::Warning: return {Role::WarningAccent, Role::WarningBack, Str::NoteWarning, "!"};
+    case NoteKind::Info:
+        return {Role::InfoAccent, Role::InfoBack, Str::NoteInfo, "i"};
+    case NoteKind::Key:
+        return {Role::KeyAccent, Role::KeyBack, Str::NoteKey, "★"};
+    case NoteKind::Law:
+        return {Role::LawAccent, Role::LawBack, Str::NoteLaw, "§"};
+    case NoteKind::Example:
+        return {Role::ExampleAccent, Role::ExampleBack, Str::NoteExample, "»"};
+    case NoteKind::Warning:
+        return {Role::WarningAccent, Role::WarningBack, Str::NoteWarning, "!"};
     }
     return {Role::InfoAccent, Role::InfoBack, Str::NoteInfo, "i"};
 }
 
 class BlockLayout {
 public:
-    BlockLayout(Flow& f, const BlockContext& ctx) : f_(f), ctx_(ctx), mt_(f.metrics()) {}
+    BlockLayout(Flow& f, const BlockContext& ctx)
+        : f_(f)
+        , ctx_(ctx)
+        , mt_(f.metrics()) {}
 
     void blocks(const std::vector<Block>& blocks, const std::string& prefix) {
         for (size_t i = 0; i < blocks.size(); ++i) {
@@ -67,9 +75,9 @@ private:
             int bulletW = f_.measure(bullet, font);
             TaggedRuns runs = toRuns(l.items[i], font);
             int top = f_.y();
-            text::TextBlock tb = f_.text(runs, Role::Text, mt_.bodySpacing(), indent + marker,
-                                         width - indent - marker, prefix_ + "i" +
-                                                                      std::to_string(i) + ":");
+            text::TextBlock tb =
+                f_.text(runs, Role::Text, mt_.bodySpacing(), indent + marker,
+                        width - indent - marker, prefix_ + "i" + std::to_string(i) + ":");
             int baseline = top + (tb.lines.empty() ? 0 : tb.lines[0].ascent);
             f_.out().add(DrawText{f_.x() + indent + marker - bulletW - mt_.grid(1), baseline,
                                   bulletW, bullet, font, Role::TextMuted});
@@ -202,15 +210,15 @@ private:
                               prefix_ + "r" + std::to_string(r) + "c" + std::to_string(c) + ":");
                 rowH = std::max(rowH, tb.height + 2 * pad);
             }
-            out.items[bgIndex] =
-                DrawRect{{f_.x(), y, f_.width(), rowH}, header ? Role::SurfaceAlt : Role::Surface, 0};
+            out.items[bgIndex] = DrawRect{
+                {f_.x(), y, f_.width(), rowH}, header ? Role::SurfaceAlt : Role::Surface, 0};
             out.add(DrawRect{{f_.x(), y + rowH - border, f_.width(), border}, Role::Border, 0});
             y += rowH;
         }
         out.add(DrawBorder{{f_.x(), top, f_.width(), y - top}, Role::Border, border, 0});
         for (size_t c = 1; c < columns; ++c)
-            out.add(DrawRect{{f_.x() + static_cast<int>(c) * colW, top, border, y - top},
-                             Role::Border, 0});
+            out.add(DrawRect{
+                {f_.x() + static_cast<int>(c) * colW, top, border, y - top}, Role::Border, 0});
         f_.setY(y);
         f_.space(mt_.grid(3));
     }
@@ -226,8 +234,8 @@ private:
         for (size_t i = 0; i < t.events.size(); ++i) {
             const TimelineEvent& e = t.events[i];
             int y = f_.y();
-            out.add(DrawRect{{lineX - dot / 2 + mt_.px(1), y + mt_.px(5), dot, dot}, Role::Primary,
-                             dot / 2});
+            out.add(DrawRect{
+                {lineX - dot / 2 + mt_.px(1), y + mt_.px(5), dot, dot}, Role::Primary, dot / 2});
             f_.text(plainRuns(e.date, mt_.font(16, text::kBold)), Role::Primary, 1.3, textIndent);
             f_.text(toRuns(e.text, mt_.body()), Role::Text, mt_.bodySpacing(), textIndent,
                     f_.width() - textIndent, prefix_ + "e" + std::to_string(i) + ":");
@@ -235,7 +243,8 @@ private:
         }
         out.items[lineIndex] =
             DrawRect{{lineX, top + mt_.px(8), std::max(2, mt_.px(2)), f_.y() - top - mt_.grid(3)},
-                     Role::Border, 0};
+                     Role::Border,
+                     0};
         f_.space(mt_.grid(1));
     }
 
@@ -269,8 +278,7 @@ private:
         });
     }
 
-    template <class Body>
-    void card(const std::string& label, const RichText& prompt, Body body) {
+    template <class Body> void card(const std::string& label, const RichText& prompt, Body body) {
         DisplayList& out = f_.out();
         const int top = f_.y();
         const size_t back = out.items.size();

@@ -5,8 +5,8 @@
 namespace cordee::ui {
 
 namespace {
-constexpr int kTapSlop = 12;     // px a finger may move and still tap
-constexpr int kSwipeMin = 90;    // px of horizontal travel for a page swipe
+constexpr int kTapSlop = 12;  // px a finger may move and still tap
+constexpr int kSwipeMin = 90; // px of horizontal travel for a page swipe
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -14,7 +14,9 @@ constexpr int kSwipeMin = 90;    // px of horizontal travel for a page swipe
 // ---------------------------------------------------------------------------------------------
 Controller::Controller(std::vector<CourseEntry> courses, Settings settings,
                        ControllerOptions options)
-    : courses_(std::move(courses)), settings_(settings), options_(options) {
+    : courses_(std::move(courses))
+    , settings_(settings)
+    , options_(options) {
     for (CourseEntry& c : courses_)
         if (c.load.ok() && !c.outline)
             c.outline = std::make_unique<player::CourseOutline>(c.load.course);
@@ -68,7 +70,9 @@ bool Controller::showOverview(size_t course) {
         currentCourse_ = course;
         session_.emplace(*courses_[course].outline, courses_[course].facts);
         if (options_.seed)
-            session_->seedSource = [seed = *options_.seed]() mutable { return seed++; };
+            session_->seedSource = [seed = *options_.seed]() mutable {
+                return seed++;
+            };
         session_->attach(options_.progress);
     }
     screen_ = ScreenKind::Overview;
@@ -153,9 +157,8 @@ bool Controller::changeTextSize(int delta) {
     if (s.textScale == settings_.textScale)
         return false;
     // Keep the reader's place: the same share of the page stays at the top.
-    double ratio = content_.list.height > 0
-                       ? static_cast<double>(content_.scroll) / content_.list.height
-                       : 0;
+    double ratio =
+        content_.list.height > 0 ? static_cast<double>(content_.scroll) / content_.list.height : 0;
     applySettings(s);
     pendingScrollRatio_ = ratio;
     return true;
@@ -195,7 +198,8 @@ bool Controller::activate(const std::string& id) {
         return true;
     }
     if (id == "nav:profiles") {
-        learnerNames_ = options_.listLearners ? options_.listLearners() : std::vector<std::string>{};
+        learnerNames_ =
+            options_.listLearners ? options_.listLearners() : std::vector<std::string>{};
         newLearner_.clear();
         openOverlay(overlay_ == Overlay::Profiles ? Overlay::None : Overlay::Profiles);
         return true;
@@ -236,13 +240,20 @@ bool Controller::activate(const std::string& id) {
             return changeTextSize(-Settings::kScaleStep);
         if (id == "set:size:+")
             return changeTextSize(Settings::kScaleStep);
-        if (id == "set:theme:light") s.theme = ThemeName::Light;
-        if (id == "set:theme:dark") s.theme = ThemeName::Dark;
-        if (id == "set:theme:contrast") s.theme = ThemeName::HighContrast;
-        if (id == "set:font:0") s.font = 0;
-        if (id == "set:font:1") s.font = 1;
-        if (id == "set:lang:fr") s.lang = core::Lang::Fr;
-        if (id == "set:lang:en") s.lang = core::Lang::En;
+        if (id == "set:theme:light")
+            s.theme = ThemeName::Light;
+        if (id == "set:theme:dark")
+            s.theme = ThemeName::Dark;
+        if (id == "set:theme:contrast")
+            s.theme = ThemeName::HighContrast;
+        if (id == "set:font:0")
+            s.font = 0;
+        if (id == "set:font:1")
+            s.font = 1;
+        if (id == "set:lang:fr")
+            s.lang = core::Lang::Fr;
+        if (id == "set:lang:en")
+            s.lang = core::Lang::En;
         std::string keep = focus_;
         applySettings(s);
         focus_ = keep;
@@ -371,7 +382,8 @@ const Hotspot* Controller::hitTest(int x, int y) const {
     if (const Hotspot* h = chrome_.list.hit(x, y))
         return h;
     if (content_.viewport.contains(x, y))
-        return content_.list.hit(x - content_.viewport.x, y - content_.viewport.y + content_.scroll);
+        return content_.list.hit(x - content_.viewport.x,
+                                 y - content_.viewport.y + content_.scroll);
     return nullptr;
 }
 
@@ -385,7 +397,8 @@ bool Controller::handleKey(const InputEvent& e) {
     if (handleActivityKey(e))
         return true;
     // In a text field, letters, spaces and arrows are text editing, not page turning.
-    if (wantsTextInput() && e.key != Key::Tab && e.key != Key::F1 && !(e.ctrl && e.key != Key::None))
+    if (wantsTextInput() && e.key != Key::Tab && e.key != Key::F1 &&
+        !(e.ctrl && e.key != Key::None))
         return false;
     Layer& layer = overlay_ != Overlay::None ? overlayLayer_ : content_;
     const int line = metrics_.px(48);
@@ -527,8 +540,7 @@ bool Controller::handle(const InputEvent& e) {
                 focusVisible_ = false;
                 focus_ = h->id;
                 activate(h->id);
-            } else if (!h && overlay_ != Overlay::None &&
-                       !overlayFrame_.contains(e.x, e.y)) {
+            } else if (!h && overlay_ != Overlay::None && !overlayFrame_.contains(e.x, e.y)) {
                 openOverlay(Overlay::None);
             }
             return true;

@@ -75,7 +75,7 @@ struct ControllerOptions {
     bool kiosk = false; // links are inert: a shared kiosk never opens a browser
     // Opens a web link (the app passes SDL_OpenURL); unset in tests and previews.
     std::function<void(const std::string&)> openUrl;
-    std::optional<uint64_t> seed; // repeatable quiz draws (tests, demonstrations)
+    std::optional<uint64_t> seed;             // repeatable quiz draws (tests, demonstrations)
     player::ProgressSink* progress = nullptr; // where learner actions are recorded, if anywhere
     std::function<std::vector<ResultsCourse>()> results; // "Mes résultats", read when shown
     std::string learnerName;                             // shown on the catalogue
@@ -182,12 +182,12 @@ private:
     Overlay overlay_ = Overlay::None;
     std::optional<size_t> currentCourse_;
     std::optional<player::Session> session_;
-    std::string termId_;   // the glossary entry the popover shows
-    Rect termAnchor_;      // where the term was, in screen coordinates
+    std::string termId_; // the glossary entry the popover shows
+    Rect termAnchor_;    // where the term was, in screen coordinates
 
     Layer content_, chrome_, overlayLayer_;
-    DisplayList overlayFixed_;  // an overlay's frame, title and close button (screen coords)
-    Rect overlayFrame_;         // the whole panel or popover
+    DisplayList overlayFixed_; // an overlay's frame, title and close button (screen coords)
+    Rect overlayFrame_;        // the whole panel or popover
     std::optional<double> pendingScrollRatio_; // restore the reading place after a relayout
     bool dirty_ = true;
     bool settingsDirty_ = false;
@@ -196,12 +196,12 @@ private:
     bool focusVisible_ = false; // the ring shows after keyboard use, as :focus-visible does
     std::string returnFocus_;   // where focus goes back when an overlay closes
 
-    QuestionDraft quizDraft_;                            // the quiz question being answered
+    QuestionDraft quizDraft_; // the quiz question being answered
     bool showHint_ = false;
-    std::map<std::string, QuestionDraft> checkDrafts_;   // by question id
-    bool dragging_ = false;                              // an order item under the pointer
-    std::string revealAfterLayout_; // a hotspot to bring into view once laid out
-    std::string newLearner_;        // the name being typed in the profiles panel
+    std::map<std::string, QuestionDraft> checkDrafts_; // by question id
+    bool dragging_ = false;                            // an order item under the pointer
+    std::string revealAfterLayout_;                    // a hotspot to bring into view once laid out
+    std::string newLearner_;                           // the name being typed in the profiles panel
     std::vector<std::string> learnerNames_;
     int dragStartY_ = 0;
 

@@ -80,7 +80,8 @@ Rect addButton(DisplayList& out, text::Measurer& m, const Metrics& mt, const std
         fg = Role::OnPrimary;
     } else if (style == ButtonStyle::Secondary) {
         out.add(DrawRect{r, Role::Surface, radius});
-        out.add(DrawBorder{r, enabled ? Role::Primary : Role::Locked, std::max(1, mt.px(2)), radius});
+        out.add(
+            DrawBorder{r, enabled ? Role::Primary : Role::Locked, std::max(1, mt.px(2)), radius});
         fg = enabled ? Role::Primary : Role::Locked;
     } else {
         fg = enabled ? Role::Primary : Role::Locked;

@@ -16,7 +16,12 @@ enum class ButtonStyle { Primary, Secondary, Quiet };
 class Flow {
 public:
     Flow(DisplayList& out, text::Measurer& m, const Metrics& metrics, int x, int width, int y = 0)
-        : out_(out), m_(m), mt_(metrics), x_(x), width_(width), y_(y) {}
+        : out_(out)
+        , m_(m)
+        , mt_(metrics)
+        , x_(x)
+        , width_(width)
+        , y_(y) {}
 
     DisplayList& out() { return out_; }
     text::Measurer& measurer() { return m_; }
@@ -29,9 +34,8 @@ public:
 
     // Lays out runs at the current y (indented by `indent`), advances y, returns the block.
     // Tagged runs (terms, links) become hotspots named `hotPrefix` + tag target + "#" + tag.
-    text::TextBlock text(const TaggedRuns& runs, Role color, double spacing = 1.0,
-                         int indent = 0, int width = -1, const std::string& hotPrefix = "",
-                         int maxLines = 0);
+    text::TextBlock text(const TaggedRuns& runs, Role color, double spacing = 1.0, int indent = 0,
+                         int width = -1, const std::string& hotPrefix = "", int maxLines = 0);
     // Places text at an absolute position without moving the flow. With `maxLines`, longer
     // text is cut after that many lines and ends with "…".
     text::TextBlock textAt(const TaggedRuns& runs, int x, int y, int width, Role color,

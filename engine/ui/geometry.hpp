@@ -11,7 +11,9 @@ struct Rect {
     int right() const { return x + w; }
     int bottom() const { return y + h; }
     Rect translated(int dx, int dy) const { return {x + dx, y + dy, w, h}; }
-    Rect inset(int d) const { return {x + d, y + d, std::max(0, w - 2 * d), std::max(0, h - 2 * d)}; }
+    Rect inset(int d) const {
+        return {x + d, y + d, std::max(0, w - 2 * d), std::max(0, h - 2 * d)};
+    }
     bool intersects(const Rect& o) const {
         return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
     }

@@ -37,7 +37,8 @@ void Controller::layoutPanel(Canvas& c, const std::string& title) {
     if (placement == Placement::Anchored)
         frame.x = std::clamp(termAnchor_.x, mt.grid(1), width_ - w - mt.grid(1));
     overlayFrame_ = frame;
-    overlayFixed_.add(DrawRect{frame, Role::Surface, placement == Placement::Drawer ? 0 : mt.px(10)});
+    overlayFixed_.add(
+        DrawRect{frame, Role::Surface, placement == Placement::Drawer ? 0 : mt.px(10)});
     overlayFixed_.add(DrawBorder{frame, Role::Border, std::max(1, mt.px(1)),
                                  placement == Placement::Drawer ? 0 : mt.px(10)});
     const int pad = mt.grid(3);
@@ -49,8 +50,8 @@ void Controller::layoutPanel(Canvas& c, const std::string& title) {
     text::FontSpec titleFont = placement == Placement::Anchored ? mt.h3() : mt.h2();
     text::TextBlock tb = header.text(plainRuns(title, titleFont), Role::Heading, 1.2);
     const int headerH = std::max(closeRect.bottom(), frame.y + pad + tb.height) - frame.y + pad;
-    overlayFixed_.add(DrawRect{{frame.x, frame.y + headerH - 1, frame.w, std::max(1, mt.px(1))},
-                               Role::Border, 0});
+    overlayFixed_.add(DrawRect{
+        {frame.x, frame.y + headerH - 1, frame.w, std::max(1, mt.px(1))}, Role::Border, 0});
     overlayLayer_.viewport = {frame.x, frame.y + headerH, frame.w, frame.h - headerH};
 }
 
@@ -97,20 +98,21 @@ void Controller::layoutOverlay(Canvas& c) {
                 if (current)
                     body.add(DrawRect{{f.x() - mt.grid(1), top, f.width() + mt.grid(2),
                                        std::max(mt.targetSize(), mt.px(48))},
-                                      Role::PrimarySoft, mt.px(4)});
+                                      Role::PrimarySoft,
+                                      mt.px(4)});
                 text::FontSpec font = mt.font(16, current ? text::kBold : text::kRegular);
                 text::TextBlock tb =
                     f.textAt(plainRuns(label, font), f.x() + mt.grid(1), top + mt.grid(1.25),
                              f.width() - mt.grid(5), unlocked ? Role::Text : Role::Locked, 1.3);
-                const int rowH = std::max(std::max(mt.targetSize(), mt.px(48)),
-                                          tb.height + mt.grid(2.5));
+                const int rowH =
+                    std::max(std::max(mt.targetSize(), mt.px(48)), tb.height + mt.grid(2.5));
                 if (done)
-                    body.add(DrawText{f.x() + f.width() - mt.grid(2), top + mt.grid(1.25) +
-                                                                          c.ascent(font),
-                                      mt.grid(2), "✓", font, Role::KeyAccent});
-                body.hot("step:" + std::to_string(s), {f.x() - mt.grid(1), top,
-                                                       f.width() + mt.grid(2), rowH},
-                         HotKind::Card, unlocked);
+                    body.add(DrawText{f.x() + f.width() - mt.grid(2),
+                                      top + mt.grid(1.25) + c.ascent(font), mt.grid(2), "✓", font,
+                                      Role::KeyAccent});
+                body.hot("step:" + std::to_string(s),
+                         {f.x() - mt.grid(1), top, f.width() + mt.grid(2), rowH}, HotKind::Card,
+                         unlocked);
                 f.setY(top + rowH);
             }
         }
@@ -164,25 +166,26 @@ void Controller::layoutOverlay(Canvas& c) {
         section(Str::TextSize);
         {
             int y = f.y();
-            Rect minus = addButton(body, c, mt, "set:size:-", "A −", f.x(), y,
-                                   ButtonStyle::Secondary, mt.px(72),
-                                   settings_.textScale > Settings::kMinScale);
+            Rect minus =
+                addButton(body, c, mt, "set:size:-", "A −", f.x(), y, ButtonStyle::Secondary,
+                          mt.px(72), settings_.textScale > Settings::kMinScale);
             std::string value = fmt::format("{} %", settings_.textScale);
             text::FontSpec vf = mt.font(20, text::kBold);
             int vw = std::max(c.width(value, vf), mt.px(72));
             body.add(DrawText{minus.right() + mt.grid(2) + (vw - c.width(value, vf)) / 2,
                               y + (minus.h - c.lineHeight(vf)) / 2 + c.ascent(vf),
                               c.width(value, vf), value, vf, Role::Heading});
-            Rect plus = addButton(body, c, mt, "set:size:+", "A +",
-                                  minus.right() + mt.grid(4) + vw, y, ButtonStyle::Secondary,
-                                  mt.px(72), settings_.textScale < Settings::kMaxScale);
+            Rect plus = addButton(body, c, mt, "set:size:+", "A +", minus.right() + mt.grid(4) + vw,
+                                  y, ButtonStyle::Secondary, mt.px(72),
+                                  settings_.textScale < Settings::kMaxScale);
             f.setY(plus.bottom() + mt.grid(3));
         }
         section(Str::Theme);
-        choices({{"set:theme:light", tr(Str::ThemeLight, lang), settings_.theme == ThemeName::Light},
-                 {"set:theme:dark", tr(Str::ThemeDark, lang), settings_.theme == ThemeName::Dark},
-                 {"set:theme:contrast", tr(Str::ThemeContrast, lang),
-                  settings_.theme == ThemeName::HighContrast}});
+        choices(
+            {{"set:theme:light", tr(Str::ThemeLight, lang), settings_.theme == ThemeName::Light},
+             {"set:theme:dark", tr(Str::ThemeDark, lang), settings_.theme == ThemeName::Dark},
+             {"set:theme:contrast", tr(Str::ThemeContrast, lang),
+              settings_.theme == ThemeName::HighContrast}});
         section(Str::Font);
         choices({{"set:font:0", tr(Str::FontDefault, lang), settings_.font == 0},
                  {"set:font:1", tr(Str::FontDyslexic, lang), settings_.font == 1}});
@@ -207,8 +210,8 @@ void Controller::layoutOverlay(Canvas& c) {
             text::TextBlock b = f.textAt(plainRuns(what, mt.font(16)), f.x() + keyW, top,
                                          f.width() - keyW, Role::Text, 1.4);
             f.setY(top + std::max(a.height, b.height) + mt.grid(1));
-            body.add(DrawRect{{f.x(), f.y() - mt.grid(0.5), f.width(), std::max(1, mt.px(1))},
-                              Role::Border, 0});
+            body.add(DrawRect{
+                {f.x(), f.y() - mt.grid(0.5), f.width(), std::max(1, mt.px(1))}, Role::Border, 0});
             f.space(mt.grid(0.5));
         }
         body.height = f.y() + mt.grid(2);
@@ -256,11 +259,13 @@ void Controller::layoutOverlay(Canvas& c) {
         }
         // The frame rectangles were drawn at the full height: resize them.
         for (size_t i = 0; i < 2 && i < overlayFixed_.items.size(); ++i)
-            std::visit([&](auto& d) {
-                using T = std::decay_t<decltype(d)>;
-                if constexpr (!std::is_same_v<T, DrawText>)
-                    d.r = overlayFrame_;
-            }, overlayFixed_.items[i]);
+            std::visit(
+                [&](auto& d) {
+                    using T = std::decay_t<decltype(d)>;
+                    if constexpr (!std::is_same_v<T, DrawText>)
+                        d.r = overlayFrame_;
+                },
+                overlayFixed_.items[i]);
     }
 }
 
@@ -271,10 +276,11 @@ void Controller::layoutProfiles(Canvas& c) {
     DisplayList& body = overlayLayer_.list;
     const int pad = mt.grid(3);
     Flow f(body, c, mt, pad, overlayLayer_.viewport.w - 2 * pad, mt.grid(2));
-    f.text(plainRuns(en ? "Each person keeps their own progress. Choose your name, or add it."
-                        : "Chacun garde sa propre progression. Choisissez votre nom, ou ajoutez-le.",
-                     mt.body()),
-           Role::Text, 1.5);
+    f.text(
+        plainRuns(en ? "Each person keeps their own progress. Choose your name, or add it."
+                     : "Chacun garde sa propre progression. Choisissez votre nom, ou ajoutez-le.",
+                  mt.body()),
+        Role::Text, 1.5);
     f.space(mt.grid(2));
     for (size_t i = 0; i < learnerNames_.size(); ++i) {
         const bool current = learnerNames_[i] == options_.learnerName;
@@ -295,13 +301,15 @@ void Controller::layoutProfiles(Canvas& c) {
     const text::FontSpec font = mt.body();
     std::string shown = newLearner_.empty() && !focused ? (en ? "Your name" : "Votre nom")
                                                         : newLearner_ + (focused ? "|" : "");
-    body.add(DrawText{field.x + mt.grid(1.5), field.y + (fieldH - c.lineHeight(font)) / 2 + c.ascent(font),
+    body.add(DrawText{field.x + mt.grid(1.5),
+                      field.y + (fieldH - c.lineHeight(font)) / 2 + c.ascent(font),
                       c.width(shown, font), shown, font,
                       newLearner_.empty() && !focused ? Role::TextMuted : Role::Text});
     body.hot("learner:new", field, HotKind::Choice);
     f.setY(field.bottom() + mt.grid(1.5));
-    Rect b = addButton(body, c, mt, "learner:create", en ? "Add and continue" : "Ajouter et continuer",
-                       f.x(), f.y(), ButtonStyle::Primary, 0, !newLearner_.empty());
+    Rect b =
+        addButton(body, c, mt, "learner:create", en ? "Add and continue" : "Ajouter et continuer",
+                  f.x(), f.y(), ButtonStyle::Primary, 0, !newLearner_.empty());
     f.setY(b.bottom());
     body.height = f.y() + mt.grid(3);
 }
@@ -314,13 +322,14 @@ void Controller::layoutResults(Canvas& c) {
     DisplayList& body = overlayLayer_.list;
     const int pad = mt.grid(3);
     Flow f(body, c, mt, pad, overlayLayer_.viewport.w - 2 * pad, mt.grid(2));
-    const std::vector<ResultsCourse> courses = options_.results ? options_.results() : std::vector<ResultsCourse>{};
+    const std::vector<ResultsCourse> courses =
+        options_.results ? options_.results() : std::vector<ResultsCourse>{};
     if (courses.empty())
         f.text(plainRuns(en ? "Nothing recorded yet." : "Rien n’est encore enregistré.", mt.body()),
                Role::TextMuted, 1.5);
     for (const ResultsCourse& rc : courses) {
         f.text(plainRuns(rc.title, mt.h3()), Role::Heading, 1.3);
-        const char* status = rc.status == "completed" ? (en ? "completed" : "terminée")
+        const char* status = rc.status == "completed"     ? (en ? "completed" : "terminée")
                              : rc.status == "in-progress" ? (en ? "in progress" : "en cours")
                                                           : (en ? "not started" : "pas commencée");
         std::string line = fmt::format("{} · {} min", status, (rc.timeMs + 59999) / 60000);
@@ -330,10 +339,11 @@ void Controller::layoutResults(Canvas& c) {
         for (const ResultsQuiz& q : rc.quizzes) {
             std::string text = q.title + " — ";
             if (q.bestPercent)
-                text += fmt::format(fmt::runtime(en ? "best {} % ({} attempt(s), last {}){}"
-                                                    : "meilleur {} % ({} tentative(s), dernière le {}){}"),
-                                    *q.bestPercent, q.attempts, q.lastDate,
-                                    q.passed ? (en ? ", passed" : ", réussi") : "");
+                text += fmt::format(
+                    fmt::runtime(en ? "best {} % ({} attempt(s), last {}){}"
+                                    : "meilleur {} % ({} tentative(s), dernière le {}){}"),
+                    *q.bestPercent, q.attempts, q.lastDate,
+                    q.passed ? (en ? ", passed" : ", réussi") : "");
             else
                 text += en ? "not taken" : "pas encore tenté";
             f.space(mt.grid(0.5));

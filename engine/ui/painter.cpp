@@ -36,7 +36,8 @@ void paintList(PaintContext& pc, const DisplayList& list, int dx, int dy, const 
             [&](const auto& d) {
                 using T = std::decay_t<decltype(d)>;
                 if constexpr (std::is_same_v<T, DrawText>) {
-                    if (clip && (d.baseline + dy < clip->y - 200 || d.baseline + dy > clip->bottom() + 200))
+                    if (clip &&
+                        (d.baseline + dy < clip->y - 200 || d.baseline + dy > clip->bottom() + 200))
                         return; // far outside: skip the texture lookup
                     paintText(pc, d, dx, dy);
                 } else {
@@ -88,9 +89,15 @@ void Controller::layout(Canvas& c) {
     overlayFixed_ = {};
     content_.viewport = {0, 0, width_, height_};
     switch (screen_) {
-    case ScreenKind::Catalogue: layoutCatalogue(c); break;
-    case ScreenKind::Overview: layoutOverview(c); break;
-    case ScreenKind::Step: layoutStep(c); break;
+    case ScreenKind::Catalogue:
+        layoutCatalogue(c);
+        break;
+    case ScreenKind::Overview:
+        layoutOverview(c);
+        break;
+    case ScreenKind::Step:
+        layoutStep(c);
+        break;
     }
     if (overlay_ != Overlay::None)
         layoutOverlay(c);
@@ -103,8 +110,8 @@ void Controller::layout(Canvas& c) {
         // After an answer: bring the feedback's button into view, with the feedback above it.
         Rect r = content_.list.bounds(revealAfterLayout_);
         if (r.w > 0 && r.bottom() + metrics_.grid(3) > content_.scroll + content_.viewport.h)
-            content_.scroll = std::min(content_.maxScroll(),
-                                       r.bottom() + metrics_.grid(3) - content_.viewport.h);
+            content_.scroll =
+                std::min(content_.maxScroll(), r.bottom() + metrics_.grid(3) - content_.viewport.h);
         revealAfterLayout_.clear();
     }
     overlayLayer_.scroll = std::clamp(overlayLayer_.scroll, 0, overlayLayer_.maxScroll());

@@ -17,10 +17,12 @@ const char* T(core::Lang lang, const char* fr, const char* en) {
     return lang == core::Lang::En ? en : fr;
 }
 
-constexpr Role kPairColors[] = {Role::InfoAccent, Role::KeyAccent, Role::LawAccent,
+constexpr Role kPairColors[] = {Role::InfoAccent,    Role::KeyAccent,     Role::LawAccent,
                                 Role::ExampleAccent, Role::WarningAccent, Role::Primary};
 
-Role pairColor(int n) { return kPairColors[static_cast<size_t>(n) % std::size(kPairColors)]; }
+Role pairColor(int n) {
+    return kPairColors[static_cast<size_t>(n) % std::size(kPairColors)];
+}
 
 int parseIndex(const std::string& s) {
     try {
@@ -159,7 +161,8 @@ bool QuestionDraft::activate(const std::string& action, const Question& q) {
 }
 
 void QuestionDraft::typeInto(int gap, const std::string& text) {
-    if (gap >= 0 && gap < static_cast<int>(gaps.size()) && gaps[static_cast<size_t>(gap)].size() < 200)
+    if (gap >= 0 && gap < static_cast<int>(gaps.size()) &&
+        gaps[static_cast<size_t>(gap)].size() < 200)
         gaps[static_cast<size_t>(gap)] += text;
 }
 
@@ -176,8 +179,8 @@ namespace {
 
 struct CardStyle {
     bool selected = false;
-    bool right = false;  // after feedback: this is (part of) the right answer
-    bool wrong = false;  // after feedback: chosen, and wrong
+    bool right = false; // after feedback: this is (part of) the right answer
+    bool wrong = false; // after feedback: chosen, and wrong
 };
 
 // A card holding one line of choice text; returns its rectangle.
@@ -198,12 +201,16 @@ Rect choiceCard(Flow& f, const std::string& id, const std::string& marker, const
                                   Role::Text, 1.4);
     const int h = std::max(mt.targetSize() + mt.px(8), tb.height + 2 * pad);
     Rect r{x, top, w, h};
-    Role border = style.right ? Role::KeyAccent : style.wrong ? Role::WarningAccent
-                  : style.selected ? Role::Primary : Role::Border;
+    Role border = style.right      ? Role::KeyAccent
+                  : style.wrong    ? Role::WarningAccent
+                  : style.selected ? Role::Primary
+                                   : Role::Border;
     out.items[back] = DrawRect{r, style.selected ? Role::PrimarySoft : Role::Surface, mt.px(8)};
-    out.items[back + 1] = DrawBorder{r, border, style.selected || style.right || style.wrong
-                                                    ? std::max(2, mt.px(2)) : std::max(1, mt.px(1)),
-                                     mt.px(8)};
+    out.items[back + 1] =
+        DrawBorder{r, border,
+                   style.selected || style.right || style.wrong ? std::max(2, mt.px(2))
+                                                                : std::max(1, mt.px(1)),
+                   mt.px(8)};
     const int lh = f.measurer().lineHeight(markFont);
     out.add(DrawText{x + pad, top + (h - lh) / 2 + f.measurer().ascent(markFont),
                      f.measure(marker, markFont), marker, markFont,
@@ -212,9 +219,9 @@ Rect choiceCard(Flow& f, const std::string& id, const std::string& marker, const
         std::string mark = style.right ? "✓" : "✗";
         text::FontSpec mf = mt.font(20, text::kBold);
         int mw = f.measure(mark, mf);
-        out.add(DrawText{r.right() - pad - mw, top + (h - f.measurer().lineHeight(mf)) / 2 +
-                                                   f.measurer().ascent(mf),
-                         mw, mark, mf, style.right ? Role::KeyAccent : Role::WarningAccent});
+        out.add(DrawText{r.right() - pad - mw,
+                         top + (h - f.measurer().lineHeight(mf)) / 2 + f.measurer().ascent(mf), mw,
+                         mark, mf, style.right ? Role::KeyAccent : Role::WarningAccent});
     }
     out.hot(id, r, HotKind::Choice, enabled);
     f.setY(r.bottom() + mt.grid(1));
@@ -223,22 +230,22 @@ Rect choiceCard(Flow& f, const std::string& id, const std::string& marker, const
 
 std::string choiceMarker(QuestionType type, bool selected, size_t n) {
     // Radio-like for one answer, box-like for several, with the key that selects it.
-    std::string box = type == QuestionType::Multiple ? (selected ? "☑" : "☐")
-                                                     : (selected ? "◉" : "○");
+    std::string box =
+        type == QuestionType::Multiple ? (selected ? "☑" : "☐") : (selected ? "◉" : "○");
     return box + " " + std::to_string(n);
 }
 
 } // namespace
 
-void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
-                    const QuestionDraft& d, const QuestionFeedback* fb,
-                    const QuestionViewContext& ctx) {
+void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p, const QuestionDraft& d,
+                    const QuestionFeedback* fb, const QuestionViewContext& ctx) {
     const Metrics& mt = f.metrics();
     const core::Lang lang = ctx.lang;
     const std::string& pre = ctx.prefix;
     const bool answered = fb != nullptr;
     if (!q.prompt.empty()) {
-        f.text(toRuns(q.prompt, mt.font(20, text::kBold)), Role::Heading, 1.35, 0, -1, pre + "prompt:");
+        f.text(toRuns(q.prompt, mt.font(20, text::kBold)), Role::Heading, 1.35, 0, -1,
+               pre + "prompt:");
         f.space(mt.grid(1.5));
     }
     auto instruction = [&](const char* fr, const char* en) {
@@ -261,8 +268,8 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
                 st.wrong = st.selected && !choice.correct;
             }
             choiceCard(f, pre + "choice:" + std::to_string(k),
-                       choiceMarker(q.type, st.selected, k + 1), toRuns(choice.text, mt.body()),
-                       st, !answered);
+                       choiceMarker(q.type, st.selected, k + 1), toRuns(choice.text, mt.body()), st,
+                       !answered);
         }
         break;
     }
@@ -274,11 +281,11 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
                 st.right = (k == 0) == q.answer;
                 st.wrong = st.selected && !st.right;
             }
-            choiceCard(f, pre + "choice:" + std::to_string(k),
-                       choiceMarker(q.type, st.selected, static_cast<size_t>(k) + 1),
-                       plainRuns(k == 0 ? T(lang, "Vrai", "True") : T(lang, "Faux", "False"),
-                                 mt.body()),
-                       st, !answered);
+            choiceCard(
+                f, pre + "choice:" + std::to_string(k),
+                choiceMarker(q.type, st.selected, static_cast<size_t>(k) + 1),
+                plainRuns(k == 0 ? T(lang, "Vrai", "True") : T(lang, "Faux", "False"), mt.body()),
+                st, !answered);
         }
         break;
     case QuestionType::Order: {
@@ -291,7 +298,8 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
         const int arrows = mt.targetSize() * 2 + mt.grid(1);
         for (size_t k = 0; k < d.order.size(); ++k) {
             if (d.dragFrom >= 0 && d.dragTo == static_cast<int>(k))
-                f.out().add(DrawRect{{f.x(), f.y() - mt.px(5), f.width(), mt.px(3)}, Role::Primary, 0});
+                f.out().add(
+                    DrawRect{{f.x(), f.y() - mt.px(5), f.width(), mt.px(3)}, Role::Primary, 0});
             const int item = d.order[k];
             CardStyle st;
             st.selected = d.held == static_cast<int>(k) || d.dragFrom == static_cast<int>(k);
@@ -305,8 +313,8 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
                        answered ? -1 : f.width() - arrows - mt.grid(1));
             if (!answered) {
                 const int bx = f.x() + f.width() - arrows;
-                addButton(f.out(), f.measurer(), mt, pre + "up:" + std::to_string(k), "↑", bx,
-                          top, ButtonStyle::Secondary, mt.targetSize(), k > 0);
+                addButton(f.out(), f.measurer(), mt, pre + "up:" + std::to_string(k), "↑", bx, top,
+                          ButtonStyle::Secondary, mt.targetSize(), k > 0);
                 addButton(f.out(), f.measurer(), mt, pre + "down:" + std::to_string(k), "↓",
                           bx + mt.targetSize() + mt.grid(1), top, ButtonStyle::Secondary,
                           mt.targetSize(), k + 1 < d.order.size());
@@ -339,15 +347,17 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
             std::string s = std::to_string(number + 1);
             text::FontSpec bf = mt.font(15, text::kBold);
             int w = f.measure(s, bf);
-            f.out().add(DrawText{br.x + (b - w) / 2, br.y + (b - f.measurer().lineHeight(bf)) / 2 +
-                                                         f.measurer().ascent(bf),
-                                 w, s, bf, Role::Surface});
+            f.out().add(
+                DrawText{br.x + (b - w) / 2,
+                         br.y + (b - f.measurer().lineHeight(bf)) / 2 + f.measurer().ascent(bf), w,
+                         s, bf, Role::Surface});
         };
         for (size_t i = 0; i < q.pairs.size(); ++i) {
             CardStyle st;
             st.selected = d.selectedLeft == static_cast<int>(i);
             if (answered) {
-                st.right = d.matchOf[i] >= 0 && p.rightOrder[static_cast<size_t>(d.matchOf[i])] == static_cast<int>(i);
+                st.right = d.matchOf[i] >= 0 &&
+                           p.rightOrder[static_cast<size_t>(d.matchOf[i])] == static_cast<int>(i);
                 st.wrong = !st.right;
             }
             Rect r = choiceCard(f, pre + "left:" + std::to_string(i), std::to_string(i + 1),
@@ -364,10 +374,10 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
             for (size_t i = 0; i < d.matchOf.size(); ++i)
                 if (d.matchOf[i] == static_cast<int>(k))
                     number = pairNumber[i];
-            Rect r = choiceCard(f, pre + "right:" + std::to_string(k),
-                                std::string(1, static_cast<char>('a' + k)),
-                                toRuns(q.pairs[static_cast<size_t>(p.rightOrder[k])].right, mt.body()),
-                                st, !answered, twoColumns ? colW + gap : 0, colW);
+            Rect r = choiceCard(
+                f, pre + "right:" + std::to_string(k), std::string(1, static_cast<char>('a' + k)),
+                toRuns(q.pairs[static_cast<size_t>(p.rightOrder[k])].right, mt.body()), st,
+                !answered, twoColumns ? colW + gap : 0, colW);
             if (number >= 0 && !answered)
                 badge(r, number);
         }
@@ -384,7 +394,8 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
                 continue;
             const int blank = parseIndex(runs.tags[static_cast<size_t>(run.tag)].target);
             std::string typed = blank >= 0 && blank < static_cast<int>(d.gaps.size())
-                                    ? d.gaps[static_cast<size_t>(blank)] : "";
+                                    ? d.gaps[static_cast<size_t>(blank)]
+                                    : "";
             // No-break spaces keep a blank in one piece on its line.
             std::string shown;
             for (char c : typed)
@@ -402,7 +413,8 @@ void layoutQuestion(Flow& f, const Question& q, const quiz::Presentation& p,
     }
     if (ctx.showHint && q.hint) {
         f.space(mt.grid(1));
-        f.text(plainRuns(T(lang, "Indice", "Hint"), mt.font(14, text::kBold)), Role::InfoAccent, 1.2);
+        f.text(plainRuns(T(lang, "Indice", "Hint"), mt.font(14, text::kBold)), Role::InfoAccent,
+               1.2);
         f.text(toRuns(*q.hint, mt.body()), Role::Text, 1.5);
     }
 }
@@ -431,7 +443,8 @@ void layoutFeedback(Flow& f, const Question& q, const quiz::Presentation& p,
     verdict += fmt::format(" · {} / {} {}", quiz::formatPoints(fb.result.points, fr),
                            quiz::formatPoints(fb.result.maxPoints, fr), "pt");
     const int inner = pad + std::max(3, mt.px(6));
-    f.text(plainRuns(verdict, mt.font(19, text::kBold)), accent, 1.3, inner, f.width() - inner - pad);
+    f.text(plainRuns(verdict, mt.font(19, text::kBold)), accent, 1.3, inner,
+           f.width() - inner - pad);
     for (int index : fb.response.choices)
         if (index >= 0 && index < static_cast<int>(q.choices.size()) &&
             !q.choices[static_cast<size_t>(index)].feedback.empty()) {
@@ -442,8 +455,8 @@ void layoutFeedback(Flow& f, const Question& q, const quiz::Presentation& p,
     if (q.type == QuestionType::Gaps) {
         for (size_t i = 0; i < q.blanks.size(); ++i) {
             const bool ok = i < fb.result.blanksRight.size() && fb.result.blanksRight[i];
-            std::string line = fmt::format("{} {} {}", ok ? "✓" : "✗",
-                                           T(lang, "Trou", "Blank"), i + 1);
+            std::string line =
+                fmt::format("{} {} {}", ok ? "✓" : "✗", T(lang, "Trou", "Blank"), i + 1);
             if (!ok && showRightAnswer && !q.blanks[i].answers.empty())
                 line += std::string(T(lang, " : attendu « ", ": expected \"")) +
                         q.blanks[i].answers[0] + T(lang, " »", "\"");
@@ -464,8 +477,9 @@ void layoutFeedback(Flow& f, const Question& q, const quiz::Presentation& p,
     }
     if (showRightAnswer && v != Verdict::Correct && q.type == QuestionType::Match) {
         f.space(mt.grid(1));
-        f.text(plainRuns(T(lang, "Les bonnes paires :", "The right pairs:"), mt.font(16, text::kBold)),
-               Role::Heading, 1.3, inner);
+        f.text(
+            plainRuns(T(lang, "Les bonnes paires :", "The right pairs:"), mt.font(16, text::kBold)),
+            Role::Heading, 1.3, inner);
         for (const course::MatchPair& pair : q.pairs) {
             TaggedRuns r = toRuns(pair.left, mt.body());
             TaggedRuns right = toRuns(pair.right, mt.body());

@@ -11,7 +11,7 @@ namespace cordee::ui {
 struct Settings {
     int textScale = 100; // percent, 80 to 200
     ThemeName theme = ThemeName::Light;
-    int font = 0;        // 0 = standard, 1 = OpenDyslexic
+    int font = 0; // 0 = standard, 1 = OpenDyslexic
     core::Lang lang = core::Lang::Fr;
 
     static constexpr int kMinScale = 80;

@@ -63,18 +63,25 @@ double contrastRatio(Color a, Color b) {
 
 const char* themeKey(ThemeName theme) {
     switch (theme) {
-    case ThemeName::Light: return "light";
-    case ThemeName::Dark: return "dark";
-    case ThemeName::HighContrast: return "contrast";
+    case ThemeName::Light:
+        return "light";
+    case ThemeName::Dark:
+        return "dark";
+    case ThemeName::HighContrast:
+        return "contrast";
     }
     return "light";
 }
 
 bool parseTheme(const std::string& key, ThemeName& out) {
-    if (key == "light") out = ThemeName::Light;
-    else if (key == "dark") out = ThemeName::Dark;
-    else if (key == "contrast" || key == "high-contrast") out = ThemeName::HighContrast;
-    else return false;
+    if (key == "light")
+        out = ThemeName::Light;
+    else if (key == "dark")
+        out = ThemeName::Dark;
+    else if (key == "contrast" || key == "high-contrast")
+        out = ThemeName::HighContrast;
+    else
+        return false;
     return true;
 }
 

@@ -15,23 +15,28 @@ struct Color {
 enum class ThemeName { Light, Dark, HighContrast };
 
 enum class Role {
-    Background,   // the window
-    Surface,      // cards, panels
-    SurfaceAlt,   // table headers, hover
+    Background, // the window
+    Surface,    // cards, panels
+    SurfaceAlt, // table headers, hover
     Border,
-    Text,         // body text
-    TextMuted,    // captions, meta lines
+    Text,      // body text
+    TextMuted, // captions, meta lines
     Heading,
-    Primary,      // buttons, links, progress
-    OnPrimary,    // text on Primary
-    PrimarySoft,  // pressed/hover backgrounds, selected rows
-    Focus,        // the focus ring
-    Scrim,        // behind modal overlays
-    InfoAccent, InfoBack,
-    KeyAccent, KeyBack,
-    LawAccent, LawBack,
-    ExampleAccent, ExampleBack,
-    WarningAccent, WarningBack,
+    Primary,     // buttons, links, progress
+    OnPrimary,   // text on Primary
+    PrimarySoft, // pressed/hover backgrounds, selected rows
+    Focus,       // the focus ring
+    Scrim,       // behind modal overlays
+    InfoAccent,
+    InfoBack,
+    KeyAccent,
+    KeyBack,
+    LawAccent,
+    LawBack,
+    ExampleAccent,
+    ExampleBack,
+    WarningAccent,
+    WarningBack,
     Locked,
     Count
 };

@@ -42,8 +42,8 @@ void Controller::layoutTopBar(Canvas& c, bool courseButtons) {
     const Metrics& mt = chromeMetrics_;
     const int barH = mt.px(64);
     out.add(DrawRect{{0, 0, width_, barH}, Role::Surface, 0});
-    out.add(DrawRect{{0, barH - std::max(1, mt.px(1)), width_, std::max(1, mt.px(1))},
-                     Role::Border, 0});
+    out.add(DrawRect{
+        {0, barH - std::max(1, mt.px(1)), width_, std::max(1, mt.px(1))}, Role::Border, 0});
     const core::Lang lang = settings_.lang;
     const int y = (barH - std::max(mt.targetSize(), mt.px(48))) / 2;
     // Right side, from the right edge.
@@ -68,7 +68,8 @@ void Controller::layoutTopBar(Canvas& c, bool courseButtons) {
                           (it->first == "nav:help" && overlay_ == Overlay::Help);
         if (open)
             out.add(DrawRect{{r.x + mt.grid(1), r.bottom() - mt.px(3), r.w - mt.grid(2), mt.px(3)},
-                             Role::Primary, 0});
+                             Role::Primary,
+                             0});
         x -= mt.grid(0.5);
     }
     // Left: the app name (home), then where we are.
@@ -153,7 +154,8 @@ void Controller::layoutBottomBar(Canvas& c) {
             out.add(DrawRect{{track.x, track.y,
                               static_cast<int>(track.w * p.stepsDoneInModule / p.stepsInModule),
                               track.h},
-                             Role::Primary, mt.px(3)});
+                             Role::Primary,
+                             mt.px(3)});
     }
     content_.viewport.h = top - content_.viewport.y;
 }
@@ -173,8 +175,9 @@ void Controller::layoutCatalogue(Canvas& c) {
         f.space(mt.grid(1.5));
         const int top = f.y();
         text::TextBlock who = f.textAt(
-            plainRuns(fmt::format(fmt::runtime(lang == core::Lang::En ? "Learner: {}" : "Apprenant·e : {}"),
-                                  options_.learnerName),
+            plainRuns(fmt::format(
+                          fmt::runtime(lang == core::Lang::En ? "Learner: {}" : "Apprenant·e : {}"),
+                          options_.learnerName),
                       mt.font(16, text::kBold)),
             f.x(), top + mt.grid(1), w / 2, Role::Primary, 1.4);
         int bottom = top + who.height + mt.grid(2);
@@ -222,19 +225,21 @@ void Controller::layoutCatalogue(Canvas& c) {
             }
             if (!co.meta.audience.empty()) {
                 card.space(mt.grid(0.5));
-                card.text(plainRuns(co.meta.audience, mt.font(15)), Role::TextMuted, 1.4, 0, -1,
-                          "", 2);
+                card.text(plainRuns(co.meta.audience, mt.font(15)), Role::TextMuted, 1.4, 0, -1, "",
+                          2);
             }
             if (!entry.load.ok()) {
                 card.space(mt.grid(1.5));
-                card.text(plainRuns(fmt::format(fmt::runtime(lang == core::Lang::En
-                                                    ? "This course has {} error(s) and cannot "
-                                                      "open. Check it with cordee-lint."
-                                                    : "Ce cours contient {} erreur(s) et ne peut "
-                                                      "pas s’ouvrir. Vérifiez-le avec cordee-lint."),
-                                                entry.load.diagnostics.errorCount()),
-                                    mt.font(15)),
-                          Role::WarningAccent, 1.4);
+                card.text(
+                    plainRuns(fmt::format(
+                                  fmt::runtime(lang == core::Lang::En
+                                                   ? "This course has {} error(s) and cannot "
+                                                     "open. Check it with cordee-lint."
+                                                   : "Ce cours contient {} erreur(s) et ne peut "
+                                                     "pas s’ouvrir. Vérifiez-le avec cordee-lint."),
+                                  entry.load.diagnostics.errorCount()),
+                              mt.font(15)),
+                    Role::WarningAccent, 1.4);
             } else if (!co.description.empty()) {
                 card.space(mt.grid(1.5));
                 card.text(untagged(toRuns(co.description, mt.font(16))), Role::Text, 1.45, 0, -1,
@@ -246,9 +251,10 @@ void Controller::layoutCatalogue(Canvas& c) {
                     card.space(mt.grid(2));
                     Rect track{card.x(), card.y(), card.width(), mt.px(6)};
                     out.add(DrawRect{track, Role::SurfaceAlt, mt.px(3)});
-                    out.add(DrawRect{{track.x, track.y, static_cast<int>(track.w * progress),
-                                      track.h},
-                                     Role::Primary, mt.px(3)});
+                    out.add(
+                        DrawRect{{track.x, track.y, static_cast<int>(track.w * progress), track.h},
+                                 Role::Primary,
+                                 mt.px(3)});
                     card.space(track.h);
                 }
             }
@@ -259,8 +265,7 @@ void Controller::layoutCatalogue(Canvas& c) {
             Rect r{x + static_cast<int>(k) * (cardW + gap), rowTop, cardW, rowH};
             out.items[backs[k]] = DrawRect{r, Role::Surface, mt.px(8)};
             out.items[backs[k] + 1] = DrawBorder{r, Role::Border, std::max(1, mt.px(1)), mt.px(8)};
-            out.hot("course:" + std::to_string(index), r, HotKind::Card,
-                    courses_[index].load.ok());
+            out.hot("course:" + std::to_string(index), r, HotKind::Card, courses_[index].load.ok());
         }
         f.setY(rowTop + rowH + gap);
     }
@@ -287,8 +292,8 @@ void Controller::layoutOverview(Canvas& c) {
         meta = fmt::format("{} : {} {}", tr(Str::Duration, lang), *co.meta.durationMinutes,
                            tr(Str::Minutes, lang));
     if (!co.meta.audience.empty())
-        meta += (meta.empty() ? "" : " · ") + fmt::format("{} : {}", tr(Str::Audience, lang),
-                                                          co.meta.audience);
+        meta += (meta.empty() ? "" : " · ") +
+                fmt::format("{} : {}", tr(Str::Audience, lang), co.meta.audience);
     if (!meta.empty()) {
         f.space(mt.grid(1.5));
         f.text(plainRuns(meta, mt.font(15, text::kBold)), Role::Primary, 1.4);
@@ -299,9 +304,9 @@ void Controller::layoutOverview(Canvas& c) {
     }
     f.space(mt.grid(3));
     const bool started = !s.facts().visitedPages.empty();
-    Rect start = addButton(out, c, mt, "overview:start",
-                           tr(started ? Str::Resume : Str::Start, lang), x, f.y(),
-                           ButtonStyle::Primary, mt.px(200));
+    Rect start =
+        addButton(out, c, mt, "overview:start", tr(started ? Str::Resume : Str::Start, lang), x,
+                  f.y(), ButtonStyle::Primary, mt.px(200));
     f.setY(start.bottom() + mt.grid(4));
 
     if (!co.objectives.empty()) {
@@ -366,7 +371,7 @@ void Controller::layoutOverview(Canvas& c) {
             if (const auto* q = std::get_if<course::Quiz>(&it))
                 if (auto best = session_->quizRun(*q).bestPercent())
                     kind += fmt::format(fmt::runtime(lang == core::Lang::En ? " · best {} %"
-                                                                           : " · meilleur : {} %"),
+                                                                            : " · meilleur : {} %"),
                                         *best);
             int kindW = c.width(kind, kindFont);
             const int textTop = rowTop + (rowH - c.lineHeight(mt.font(17))) / 2;
@@ -382,7 +387,8 @@ void Controller::layoutOverview(Canvas& c) {
                                  Role::KeyAccent});
             }
             out.add(DrawRect{{card.x(), rowTop + rowH - 1, card.width(), std::max(1, mt.px(1))},
-                             Role::Border, 0});
+                             Role::Border,
+                             0});
             out.hot("step:" + std::to_string(step), row, HotKind::Card, unlocked);
             card.setY(rowTop + rowH);
         }
@@ -409,8 +415,8 @@ void Controller::layoutStep(Canvas& c) {
     DisplayList& out = content_.list;
     Flow f(out, c, mt, x, w, mt.grid(4));
     // Breadcrumbs: module › lesson.
-    std::string crumbs = fmt::format("{} {} · {}", tr(Str::Module, lang), step.module + 1,
-                                     module.title);
+    std::string crumbs =
+        fmt::format("{} {} · {}", tr(Str::Module, lang), step.module + 1, module.title);
     if (const course::Lesson* lesson = outline.lesson(step))
         crumbs += " › " + lesson->title;
     f.text(plainRuns(crumbs, mt.font(15)), Role::TextMuted, 1.4);
@@ -421,8 +427,12 @@ void Controller::layoutStep(Canvas& c) {
                      std::min(mt.px(840), width_ - 2 * std::max(mt.grid(2), width_ / 24))};
     // The caption and a line of text above should fit on the screen with the figure.
     ctx.figureHeight = std::max(mt.px(200), content_.viewport.h - mt.px(96));
-    ctx.check = [this](Flow& flow, const course::Check& check) { layoutCheck(flow, check); };
-    ctx.reflection = [this](Flow& flow, const course::Reflection& r) { layoutReflection(flow, r); };
+    ctx.check = [this](Flow& flow, const course::Check& check) {
+        layoutCheck(flow, check);
+    };
+    ctx.reflection = [this](Flow& flow, const course::Reflection& r) {
+        layoutReflection(flow, r);
+    };
     if (const course::Page* page = outline.page(step)) {
         layoutBlocks(f, page->blocks, ctx);
     } else if (const course::Quiz* quiz = outline.quiz(step)) {

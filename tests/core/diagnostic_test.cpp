@@ -11,8 +11,9 @@ TEST_CASE("a diagnostic prints in GCC style with its code", "[core][diagnostic]"
     Diagnostics d;
     d.add("S001", {"courses/x/course.xml", 42, 7}, {"para", fragment("didyoumean-el", {"p"})});
     REQUIRE(d.all().size() == 1);
-    CHECK(formatDiagnostic(d.all()[0], Lang::Fr) ==
-          "courses/x/course.xml:42:7: error[S001]: élément <para> inconnu — vouliez-vous dire <p> ?");
+    CHECK(
+        formatDiagnostic(d.all()[0], Lang::Fr) ==
+        "courses/x/course.xml:42:7: error[S001]: élément <para> inconnu — vouliez-vous dire <p> ?");
     CHECK(formatDiagnostic(d.all()[0], Lang::En) ==
           "courses/x/course.xml:42:7: error[S001]: unknown element <para> — did you mean <p>?");
 }

@@ -13,7 +13,9 @@ const LoadResult& demo() {
     return r;
 }
 
-template <class T> const T& item(const Module& m, size_t i) { return std::get<T>(m.items.at(i)); }
+template <class T> const T& item(const Module& m, size_t i) {
+    return std::get<T>(m.items.at(i));
+}
 
 } // namespace
 

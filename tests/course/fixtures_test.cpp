@@ -61,8 +61,8 @@ course::LoadResult loadFixture(const fs::path& folder, std::string& displayRoot,
     if (fs::exists(folder / "generate.txt")) {
         std::string what = readFile(folder / "generate.txt");
         temp = std::make_unique<test::TempCourse>();
-        size_t size = what.find("50mb") != std::string::npos ? 50u * 1024u * 1024u
-                                                              : 17u * 1024u * 1024u;
+        size_t size =
+            what.find("50mb") != std::string::npos ? 50u * 1024u * 1024u : 17u * 1024u * 1024u;
         temp->write("course.xml", "<course id=\"t\" format=\"1\"><title>T</title><p>" +
                                       std::string(size, 'a') + "</p></course>");
         displayRoot = temp->dir().generic_string();
@@ -101,14 +101,18 @@ void checkFixture(const fs::path& folder) {
 TEST_CASE("each diagnostic fixture reports exactly its expected codes and lines",
           "[course][fixtures]") {
     for (const fs::path& folder : fixtureFolders("diagnostics")) {
-        DYNAMIC_SECTION(folder.filename().string()) { checkFixture(folder); }
+        DYNAMIC_SECTION(folder.filename().string()) {
+            checkFixture(folder);
+        }
     }
 }
 
 TEST_CASE("each hostile input is refused with the expected code and line",
           "[course][fixtures][hostile]") {
     for (const fs::path& folder : fixtureFolders("hostile")) {
-        DYNAMIC_SECTION(folder.filename().string()) { checkFixture(folder); }
+        DYNAMIC_SECTION(folder.filename().string()) {
+            checkFixture(folder);
+        }
     }
 }
 

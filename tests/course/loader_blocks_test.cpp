@@ -58,12 +58,13 @@ TEST_CASE("no-break spaces are text, not white space to fold", "[course][loader]
 
 TEST_CASE("headings, lists, quotes, tables and timelines load in order", "[course][loader]") {
     TempCourse t;
-    auto r = t.loadBody(pageModule(
-        "<h>Titre</h><list ordered=\"true\"><item>un</item><item>deux</item></list>"
-        "<quote cite=\"H. Sibille\">On le devient.</quote>"
-        "<table><row><cell header=\"true\">A</cell><cell header=\"true\">B</cell></row>"
-        "<row><cell>1</cell><cell>2</cell></row></table>"
-        "<timeline><event date=\"2001\">SCIC</event><event date=\"2014\">Loi ESS</event></timeline>"));
+    auto r = t.loadBody(
+        pageModule("<h>Titre</h><list ordered=\"true\"><item>un</item><item>deux</item></list>"
+                   "<quote cite=\"H. Sibille\">On le devient.</quote>"
+                   "<table><row><cell header=\"true\">A</cell><cell header=\"true\">B</cell></row>"
+                   "<row><cell>1</cell><cell>2</cell></row></table>"
+                   "<timeline><event date=\"2001\">SCIC</event><event date=\"2014\">Loi "
+                   "ESS</event></timeline>"));
     REQUIRE(r.ok());
     const auto& blocks = onlyPage(r.course).blocks;
     REQUIRE(blocks.size() == 5);
@@ -84,9 +85,9 @@ TEST_CASE("headings, lists, quotes, tables and timelines load in order", "[cours
 
 TEST_CASE("notes keep their kind, title, paragraphs and lists", "[course][loader]") {
     TempCourse t;
-    auto r = t.loadBody(pageModule(
-        "<note kind=\"law\" title=\"Article 59\"><p>La subvention.</p><list><item>a</item></list></note>"
-        "<note kind=\"example\"><p>Ex.</p></note>"));
+    auto r = t.loadBody(pageModule("<note kind=\"law\" title=\"Article 59\"><p>La "
+                                   "subvention.</p><list><item>a</item></list></note>"
+                                   "<note kind=\"example\"><p>Ex.</p></note>"));
     REQUIRE(r.ok());
     const auto& note = std::get<Note>(onlyPage(r.course).blocks.at(0));
     CHECK(note.kind == NoteKind::Law);
@@ -104,9 +105,10 @@ TEST_CASE("a note kind outside the list is an invalid value", "[course][loader]"
 
 TEST_CASE("images resolve inside the course folder and report their size", "[course][loader]") {
     TempCourse t;
-    t.write("media/d.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 540\"></svg>");
-    auto r = t.loadBody(pageModule(
-        "<p>x</p><image src=\"media/d.svg\" alt=\"Un schéma\" caption=\"Légende\"/>"));
+    t.write("media/d.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 540\"></svg>");
+    auto r = t.loadBody(
+        pageModule("<p>x</p><image src=\"media/d.svg\" alt=\"Un schéma\" caption=\"Légende\"/>"));
     REQUIRE(r.ok());
     const auto& image = std::get<Image>(onlyPage(r.course).blocks.at(1));
     CHECK(image.alt == "Un schéma");
@@ -125,9 +127,10 @@ TEST_CASE("an image without alt text is refused", "[course][loader]") {
 
 TEST_CASE("a check holds one question and a reflection its prompt", "[course][loader]") {
     TempCourse t;
-    auto r = t.loadBody(pageModule(
-        "<p>x</p><check><truefalse id=\"c1\" answer=\"false\"><prompt>Vrai ?</prompt></truefalse></check>"
-        "<reflection id=\"r1\"><prompt>Qu'en pensez-vous ?</prompt></reflection>"));
+    auto r = t.loadBody(
+        pageModule("<p>x</p><check><truefalse id=\"c1\" answer=\"false\"><prompt>Vrai "
+                   "?</prompt></truefalse></check>"
+                   "<reflection id=\"r1\"><prompt>Qu'en pensez-vous ?</prompt></reflection>"));
     REQUIRE(r.ok());
     const auto& blocks = onlyPage(r.course).blocks;
     const auto& check = std::get<Check>(blocks.at(1));
@@ -150,7 +153,8 @@ TEST_CASE("editor schema attributes on the root are tolerated", "[course][loader
     t.write("course.xml",
             "<course xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
             "xsi:noNamespaceSchemaLocation=\"../schema/course.xsd\" id=\"t\" format=\"1\">"
-            "<title>T</title>" + pageModule("<p>x</p>") + "</course>");
+            "<title>T</title>" +
+                pageModule("<p>x</p>") + "</course>");
     auto r = t.load();
     CHECK(r.diagnostics.all().empty());
 }

@@ -20,9 +20,10 @@ const Question& firstQuestion(const LoadResult& r) {
 
 TEST_CASE("a quiz keeps all its attributes", "[course][loader][quiz]") {
     TempCourse t;
-    auto r = t.loadBody(quizModule("<intro>Bienvenue</intro>" + kFiller +
-                                       "<truefalse id=\"f3\" answer=\"false\"><prompt>c</prompt></truefalse>",
-                                   "pass=\"80\" attempts=\"2\" pick=\"2\" shuffle=\"true\" feedback=\"end\""));
+    auto r = t.loadBody(
+        quizModule("<intro>Bienvenue</intro>" + kFiller +
+                       "<truefalse id=\"f3\" answer=\"false\"><prompt>c</prompt></truefalse>",
+                   "pass=\"80\" attempts=\"2\" pick=\"2\" shuffle=\"true\" feedback=\"end\""));
     REQUIRE(r.ok());
     const Quiz& q = std::get<Quiz>(r.course.modules[0].items[0]);
     CHECK(q.pass == 80);
@@ -38,11 +39,12 @@ TEST_CASE("a quiz keeps all its attributes", "[course][loader][quiz]") {
 TEST_CASE("a single-choice question keeps choices, feedback, hint and explanation",
           "[course][loader][quiz]") {
     TempCourse t;
-    auto r = t.loadBody(quizModule(
-        "<single id=\"q1\" points=\"2\" shuffle=\"false\"><prompt>Qui ?</prompt>"
-        "<choice>Lui<feedback>Non.</feedback></choice>"
-        "<choice correct=\"true\">Elle <em>seule</em><feedback>Oui.</feedback></choice>"
-        "<hint>Pensez-y.</hint><explanation>Parce que.</explanation></single>" + kFiller));
+    auto r = t.loadBody(
+        quizModule("<single id=\"q1\" points=\"2\" shuffle=\"false\"><prompt>Qui ?</prompt>"
+                   "<choice>Lui<feedback>Non.</feedback></choice>"
+                   "<choice correct=\"true\">Elle <em>seule</em><feedback>Oui.</feedback></choice>"
+                   "<hint>Pensez-y.</hint><explanation>Parce que.</explanation></single>" +
+                   kFiller));
     REQUIRE(r.ok());
     const Question& q = firstQuestion(r);
     CHECK(q.type == QuestionType::Single);
@@ -64,7 +66,8 @@ TEST_CASE("a multiple-choice question reads partial credit and fractional points
     auto r = t.loadBody(quizModule(
         "<multiple id=\"q1\" points=\"+1,5\" partial=\"true\"><prompt>Quoi ?</prompt>"
         "<choice correct=\"true\">a</choice><choice correct=\"true\">b</choice><choice>c</choice>"
-        "</multiple>" + kFiller));
+        "</multiple>" +
+        kFiller));
     REQUIRE(r.ok());
     const Question& q = firstQuestion(r);
     CHECK(q.partial);
@@ -75,7 +78,8 @@ TEST_CASE("a multiple-choice question reads partial credit and fractional points
 TEST_CASE("order items keep the document order as the answer", "[course][loader][quiz]") {
     TempCourse t;
     auto r = t.loadBody(quizModule("<order id=\"q1\"><prompt>Classez</prompt><item>1901</item>"
-                                   "<item>2001</item><item>2014</item></order>" + kFiller));
+                                   "<item>2001</item><item>2014</item></order>" +
+                                   kFiller));
     REQUIRE(r.ok());
     const Question& q = firstQuestion(r);
     REQUIRE(q.items.size() == 3);
@@ -87,7 +91,8 @@ TEST_CASE("match pairs keep left and right", "[course][loader][quiz]") {
     TempCourse t;
     auto r = t.loadBody(quizModule("<match id=\"q1\"><prompt>Associez</prompt>"
                                    "<pair><left>SCIC</left><right>2001</right></pair>"
-                                   "<pair><left>ESS</left><right>2014</right></pair></match>" + kFiller));
+                                   "<pair><left>ESS</left><right>2014</right></pair></match>" +
+                                   kFiller));
     REQUIRE(r.ok());
     const Question& q = firstQuestion(r);
     REQUIRE(q.pairs.size() == 2);
@@ -99,7 +104,8 @@ TEST_CASE("gaps keep blanks in place with all accepted answers", "[course][loade
     TempCourse t;
     auto r = t.loadBody(quizModule(
         "<gaps id=\"q1\" strict=\"true\"><text>Une <blank>personne | Personne</blank>, une "
-        "<blank>voix</blank>.</text></gaps>" + kFiller));
+        "<blank>voix</blank>.</text></gaps>" +
+        kFiller));
     REQUIRE(r.ok());
     const Question& q = firstQuestion(r);
     CHECK(q.strict);
@@ -117,22 +123,25 @@ TEST_CASE("a single-choice question with two correct choices is rejected",
           "[course][loader][quiz]") {
     TempCourse t;
     auto r = t.loadBody(quizModule("<single id=\"q1\"><prompt>?</prompt><choice correct=\"true\">a"
-                                   "</choice><choice correct=\"true\">b</choice></single>" + kFiller));
+                                   "</choice><choice correct=\"true\">b</choice></single>" +
+                                   kFiller));
     CHECK(r.diagnostics.hasCode("Q002"));
 }
 
 TEST_CASE("a question with no correct answer is rejected", "[course][loader][quiz]") {
     TempCourse t;
     auto r = t.loadBody(quizModule("<multiple id=\"q1\"><prompt>?</prompt><choice>a</choice>"
-                                   "<choice>b</choice></multiple>" + kFiller));
+                                   "<choice>b</choice></multiple>" +
+                                   kFiller));
     CHECK(r.diagnostics.hasCode("Q001"));
 }
 
 TEST_CASE("pick larger than the pool and pass outside 0-100 are rejected",
           "[course][loader][quiz]") {
     TempCourse t;
-    auto r = t.loadBody(quizModule(kFiller + "<truefalse id=\"f3\" answer=\"true\"><prompt>c</prompt></truefalse>",
-                                   "pick=\"5\" pass=\"101\""));
+    auto r = t.loadBody(
+        quizModule(kFiller + "<truefalse id=\"f3\" answer=\"true\"><prompt>c</prompt></truefalse>",
+                   "pick=\"5\" pass=\"101\""));
     CHECK(r.diagnostics.hasCode("Q003"));
     CHECK(r.diagnostics.hasCode("Q004"));
 }
@@ -147,6 +156,7 @@ TEST_CASE("a quiz of fewer than three questions is a warning, not an error",
 
 TEST_CASE("a true/false question needs its answer attribute", "[course][loader][quiz]") {
     TempCourse t;
-    auto r = t.loadBody(quizModule("<truefalse id=\"q1\"><prompt>?</prompt></truefalse>" + kFiller));
+    auto r =
+        t.loadBody(quizModule("<truefalse id=\"q1\"><prompt>?</prompt></truefalse>" + kFiller));
     CHECK(r.diagnostics.hasCode("S004"));
 }

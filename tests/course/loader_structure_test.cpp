@@ -57,10 +57,10 @@ TEST_CASE("the course root, meta, objectives, glossary and completion load", "[c
 
 TEST_CASE("defaults apply when optional attributes are absent", "[course][loader]") {
     TempCourse t;
-    auto r = t.loadBody(quizModule(
-        "<truefalse id=\"a\" answer=\"true\"><prompt>a</prompt></truefalse>"
-        "<truefalse id=\"b\" answer=\"true\"><prompt>b</prompt></truefalse>"
-        "<truefalse id=\"c\" answer=\"true\"><prompt>c</prompt></truefalse>"));
+    auto r = t.loadBody(
+        quizModule("<truefalse id=\"a\" answer=\"true\"><prompt>a</prompt></truefalse>"
+                   "<truefalse id=\"b\" answer=\"true\"><prompt>b</prompt></truefalse>"
+                   "<truefalse id=\"c\" answer=\"true\"><prompt>c</prompt></truefalse>"));
     REQUIRE(r.ok());
     const Quiz& q = std::get<Quiz>(r.course.modules[0].items[0]);
     CHECK(r.course.version == 1);
@@ -80,11 +80,13 @@ TEST_CASE("a module's children keep document order", "[course][loader]") {
     TempCourse t;
     auto r = t.loadBody(
         "<module id=\"m\" title=\"M\">"
-        "<quiz id=\"q\" title=\"Q\"><truefalse id=\"a\" answer=\"true\"><prompt>a</prompt></truefalse>"
+        "<quiz id=\"q\" title=\"Q\"><truefalse id=\"a\" "
+        "answer=\"true\"><prompt>a</prompt></truefalse>"
         "<truefalse id=\"b\" answer=\"true\"><prompt>b</prompt></truefalse>"
         "<truefalse id=\"c\" answer=\"true\"><prompt>c</prompt></truefalse></quiz>"
         "<lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\"><p>x</p></page></lesson>"
-        "<scenario id=\"s\" title=\"S\" start=\"s1\"><scene id=\"s1\"><p>x</p><option goto=\"e\">go</option></scene>"
+        "<scenario id=\"s\" title=\"S\" start=\"s1\"><scene id=\"s1\"><p>x</p><option "
+        "goto=\"e\">go</option></scene>"
         "<ending id=\"e\" outcome=\"success\"><p>fin</p></ending></scenario></module>");
     REQUIRE(r.ok());
     const auto& items = r.course.modules[0].items;
@@ -137,7 +139,8 @@ TEST_CASE("an id used twice names both places", "[course][loader][ids]") {
 TEST_CASE("every problem is reported in one run, not only the first", "[course][loader]") {
     TempCourse t;
     auto r = t.loadBody("<module id=\"Bad\" title=\"M\" colour=\"x\">\n"
-                        "<lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\"><para/><p><term ref=\"nope\">x</term></p></page></lesson>\n"
+                        "<lesson id=\"l\" title=\"L\"><page id=\"p\" title=\"P\"><para/><p><term "
+                        "ref=\"nope\">x</term></p></page></lesson>\n"
                         "</module>");
     CHECK(r.diagnostics.hasCode("I001"));
     CHECK(r.diagnostics.hasCode("S002"));
@@ -148,8 +151,8 @@ TEST_CASE("every problem is reported in one run, not only the first", "[course][
 
 TEST_CASE("columns count characters, not bytes", "[course][loader]") {
     TempCourse t;
-    t.write("course.xml", "<course id=\"t\" format=\"1\"><title>Économie é</title><bogus/>"
-                          + pageModule("<p>x</p>") + "</course>");
+    t.write("course.xml", "<course id=\"t\" format=\"1\"><title>Économie é</title><bogus/>" +
+                              pageModule("<p>x</p>") + "</course>");
     auto r = t.load();
     REQUIRE(r.diagnostics.hasCode("S001"));
     // "<course id="t" format="1"><title>Économie é</title>" is 51 characters (53 bytes).
@@ -189,9 +192,10 @@ TEST_CASE("lang must be a language code and updated a real date", "[course][load
 
 TEST_CASE("a score may be written with a plus sign", "[course][loader]") {
     TempCourse t;
-    auto r = t.loadBody("<module id=\"m\" title=\"M\"><scenario id=\"s\" title=\"S\" start=\"a\">"
-                        "<scene id=\"a\"><p>x</p><option goto=\"e\" score=\"+3\">go</option></scene>"
-                        "<ending id=\"e\" outcome=\"success\"><p>fin</p></ending></scenario></module>");
+    auto r =
+        t.loadBody("<module id=\"m\" title=\"M\"><scenario id=\"s\" title=\"S\" start=\"a\">"
+                   "<scene id=\"a\"><p>x</p><option goto=\"e\" score=\"+3\">go</option></scene>"
+                   "<ending id=\"e\" outcome=\"success\"><p>fin</p></ending></scenario></module>");
     REQUIRE(r.ok());
     CHECK(std::get<Scenario>(r.course.modules[0].items[0]).bestScore == 3);
 }

@@ -44,9 +44,10 @@ TEST_CASE("GIVEN a branching scenario WHEN it loads THEN the best score follows 
 
 TEST_CASE("a goto that names nothing is rejected with a suggestion", "[course][scenario]") {
     TempCourse t;
-    auto r = t.loadBody(scenarioModule(
-        "a", "<scene id=\"a\"><p>x</p><option goto=\"fin1\">x</option><option goto=\"fni\">y</option></scene>"
-             "<ending id=\"fin\" outcome=\"success\"><p>ok</p></ending>"));
+    auto r = t.loadBody(
+        scenarioModule("a", "<scene id=\"a\"><p>x</p><option goto=\"fin1\">x</option><option "
+                            "goto=\"fni\">y</option></scene>"
+                            "<ending id=\"fin\" outcome=\"success\"><p>ok</p></ending>"));
     REQUIRE(r.diagnostics.hasCode("R003"));
     std::string message = renderMessage(r.diagnostics.all()[0], core::Lang::En);
     CHECK(message.find("did you mean \"fin\"") != std::string::npos);
@@ -56,10 +57,11 @@ TEST_CASE("an unreachable scene and a scene with no way to an ending are rejecte
           "[course][scenario]") {
     TempCourse t;
     auto r = t.loadBody(scenarioModule(
-        "a", "<scene id=\"a\"><p>x</p><option goto=\"b\">x</option><option goto=\"e\">y</option></scene>"
-             "<scene id=\"b\"><p>x</p><option goto=\"b\">encore</option></scene>"
-             "<scene id=\"orphan\"><p>x</p><option goto=\"e\">y</option></scene>"
-             "<ending id=\"e\" outcome=\"partial\"><p>ok</p></ending>"));
+        "a",
+        "<scene id=\"a\"><p>x</p><option goto=\"b\">x</option><option goto=\"e\">y</option></scene>"
+        "<scene id=\"b\"><p>x</p><option goto=\"b\">encore</option></scene>"
+        "<scene id=\"orphan\"><p>x</p><option goto=\"e\">y</option></scene>"
+        "<ending id=\"e\" outcome=\"partial\"><p>ok</p></ending>"));
     CHECK(r.diagnostics.hasCode("G001"));
     CHECK(r.diagnostics.hasCode("G002"));
 }

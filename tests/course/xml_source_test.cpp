@@ -63,7 +63,8 @@ TEST_CASE("NUL bytes mark a binary file", "[course][xml][hostile]") {
 }
 
 TEST_CASE("DOCTYPE and entity declarations are refused", "[course][xml][hostile]") {
-    auto d = scan("<?xml version=\"1.0\"?>\n<!DOCTYPE c [<!ENTITY x \"y\">]>\n<course>&x;</course>");
+    auto d =
+        scan("<?xml version=\"1.0\"?>\n<!DOCTYPE c [<!ENTITY x \"y\">]>\n<course>&x;</course>");
     CHECK(d.hasCode("X005"));
     CHECK(d.all().front().pos.line == 2);
 }

@@ -54,8 +54,7 @@ TEST_CASE("a negative option lowers the score and a bad path ends in failure",
     CHECK(run.score() == -1);
 }
 
-TEST_CASE("replay starts over; a saved path is restored as far as it fits",
-          "[player][scenario]") {
+TEST_CASE("replay starts over; a saved path is restored as far as it fits", "[player][scenario]") {
     ScenarioRun run(demoScenario());
     run.begin();
     run.choose(1);

@@ -11,7 +11,9 @@ namespace {
 struct Demo {
     course::LoadResult load = course::loadCourse(std::string(CORDEE_COURSES) + "/demo");
     player::CourseOutline outline{load.course};
-    const course::Quiz& quiz() const { return std::get<course::Quiz>(load.course.modules[1].items[2]); }
+    const course::Quiz& quiz() const {
+        return std::get<course::Quiz>(load.course.modules[1].items[2]);
+    }
 };
 
 } // namespace
@@ -28,7 +30,9 @@ TEST_CASE("GIVEN a learner who stops mid-quiz WHEN a new session starts THEN it 
     {
         progress::StoreSink sink(store, *learner);
         player::Session s(d.outline);
-        s.seedSource = [] { return 99; };
+        s.seedSource = [] {
+            return 99;
+        };
         s.attach(&sink);
         for (const char* page : {"p-bienvenue", "p-lire", "p-essayer"})
             REQUIRE(s.goTo(*d.outline.findStep(page)) == player::MoveResult::Moved);

@@ -18,7 +18,9 @@ const course::Course& demoCourse() {
     return r.course;
 }
 
-const course::Quiz& demoQuiz() { return std::get<course::Quiz>(demoCourse().modules[1].items[2]); }
+const course::Quiz& demoQuiz() {
+    return std::get<course::Quiz>(demoCourse().modules[1].items[2]);
+}
 
 std::string pragma(const fs::path& file, const std::string& name) {
     sqlite3* db = nullptr;
@@ -318,7 +320,8 @@ TEST_CASE("a read-only file is read, not written, not moved aside, and says so",
     const auto size = fs::file_size(file);
     // Root ignores permission bits; the immutable flag binds root too.
     const bool root = ::geteuid() == 0;
-    const std::string lock = (root ? "chattr +i '" : "chmod 0444 '") + file.string() + "' 2>/dev/null";
+    const std::string lock =
+        (root ? "chattr +i '" : "chmod 0444 '") + file.string() + "' 2>/dev/null";
     if (std::system(lock.c_str()) != 0) {
         WARN("cannot make a file read-only here (no chattr support): case not run");
         return;

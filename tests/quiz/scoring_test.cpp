@@ -46,8 +46,7 @@ TEST_CASE("multiple choice is all or nothing by default", "[quiz][scoring]") {
     CHECK(score(q, picks({0, 1, 2})).points == 0);
 }
 
-TEST_CASE("multiple choice with partial credit: right picks minus wrong picks",
-          "[quiz][scoring]") {
+TEST_CASE("multiple choice with partial credit: right picks minus wrong picks", "[quiz][scoring]") {
     Question q = choices(QuestionType::Multiple, {true, true, true, false, false}, 3, true);
     CHECK(score(q, picks({0, 1, 2})).points == Approx(3));
     CHECK(score(q, picks({0, 1})).points == Approx(2));

@@ -23,7 +23,8 @@ std::vector<Box> textBoxes(const ui::DisplayList& list, render::SdlCanvas& c) {
     return out;
 }
 
-void checkLayer(const ui::Layer& layer, int viewWidth, render::SdlCanvas& c, const std::string& where) {
+void checkLayer(const ui::Layer& layer, int viewWidth, render::SdlCanvas& c,
+                const std::string& where) {
     std::vector<Box> boxes = textBoxes(layer.list, c);
     for (const Box& b : boxes) {
         INFO(where << ": « " << b.text << " » at x=" << b.x << " w=" << b.w);

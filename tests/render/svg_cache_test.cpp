@@ -8,8 +8,7 @@
 
 namespace fs = std::filesystem;
 
-TEST_CASE("an SVG is rasterised once per size, then read from the disk cache",
-          "[render][svg]") {
+TEST_CASE("an SVG is rasterised once per size, then read from the disk cache", "[render][svg]") {
     fs::path dir = fs::temp_directory_path() / "cordee-svg-cache-test";
     fs::remove_all(dir);
     fs::create_directories(dir);

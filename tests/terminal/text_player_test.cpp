@@ -74,13 +74,13 @@ TEST_CASE("t lists the contents as numbered choices and a number opens one", "[t
     CHECK(d.session.currentStep().id == "p-essayer");
 }
 
-TEST_CASE("checks show their choices as N) lines; notes and tables read as text",
-          "[terminal]") {
+TEST_CASE("checks show their choices as N) lines; notes and tables read as text", "[terminal]") {
     Demo d;
     std::string out = play(d, "n\nn\n");
     CHECK(out.find("[Question d’auto-vérification]") != std::string::npos);
     CHECK(out.find("  1) Seulement des quiz") != std::string::npos);
-    CHECK(out.find("  2) Des leçons, des quiz et des scénarios, dans l’ordre") != std::string::npos);
+    CHECK(out.find("  2) Des leçons, des quiz et des scénarios, dans l’ordre") !=
+          std::string::npos);
     CHECK(out.find("  Encadré | À quoi il sert") != std::string::npos);
     CHECK(out.find("[Attention] Liens web et poste en libre accès") != std::string::npos);
 }
@@ -98,5 +98,6 @@ TEST_CASE("lines are wrapped to the terminal width", "[terminal]") {
     std::string w = terminal::wrap(std::string(30, 'a') + " " + std::string(30, 'b') + " " +
                                        std::string(30, 'c'),
                                    70, "", "  ");
-    CHECK(w == std::string(30, 'a') + " " + std::string(30, 'b') + "\n  " + std::string(30, 'c') + "\n");
+    CHECK(w ==
+          std::string(30, 'a') + " " + std::string(30, 'b') + "\n  " + std::string(30, 'c') + "\n");
 }

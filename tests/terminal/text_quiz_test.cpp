@@ -16,7 +16,9 @@ struct Demo {
     course::LoadResult load = course::loadCourse(std::string(CORDEE_COURSES) + "/demo");
     player::CourseOutline outline{load.course};
     player::Session session{outline};
-    const course::Quiz& quiz() const { return std::get<course::Quiz>(load.course.modules[1].items[2]); }
+    const course::Quiz& quiz() const {
+        return std::get<course::Quiz>(load.course.modules[1].items[2]);
+    }
 };
 
 constexpr uint64_t kSeed = 77;
@@ -71,7 +73,9 @@ std::vector<std::string> answerLines(const course::Question& q, const quiz::Pres
 }
 
 std::string run(Demo& d, const std::string& input, const std::string& page) {
-    d.session.seedSource = [] { return kSeed; };
+    d.session.seedSource = [] {
+        return kSeed;
+    };
     d.session.goTo(*d.outline.findStep(page), true);
     std::istringstream in(input);
     std::ostringstream out;
@@ -88,7 +92,8 @@ TEST_CASE("GIVEN a quiz in the terminal WHEN every answer is right THEN the scor
     quiz::Attempt expected = quiz::startAttempt(d.quiz(), kSeed, 1);
     std::string input = "1\n";
     for (const quiz::Presentation& p : expected.questions) {
-        for (const std::string& line : answerLines(d.quiz().questions[static_cast<size_t>(p.question)], p, true))
+        for (const std::string& line :
+             answerLines(d.quiz().questions[static_cast<size_t>(p.question)], p, true))
             input += line + "\n";
         input += "\n"; // continue after the feedback
     }

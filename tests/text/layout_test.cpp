@@ -119,7 +119,8 @@ TEST_CASE("French spacing never lets ? start a line", "[text][french][layout]") 
 }
 
 TEST_CASE("French spacing works across runs", "[text][french]") {
-    std::vector<StyledRun> runs{{"Quel <em>", {}, -1}, {"mot", {0, kItalic, 18}, 1}, {" ?", {}, -1}};
+    std::vector<StyledRun> runs{
+        {"Quel <em>", {}, -1}, {"mot", {0, kItalic, 18}, 1}, {" ?", {}, -1}};
     applyFrenchSpacing(runs);
     CHECK(runs[2].text == "\u202F?");
 }

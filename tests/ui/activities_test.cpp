@@ -185,8 +185,7 @@ TEST_CASE("match: a left then a right make a pair; choosing the left again undoe
     const quiz::Attempt& a = *f.run().current();
     REQUIRE(a.responses[0]);
     const auto& right = a.questions[0].rightOrder;
-    CHECK(a.responses[0]->matches ==
-          std::vector<int>{right[1], right[0], right[2], right[3]});
+    CHECK(a.responses[0]->matches == std::vector<int>{right[1], right[0], right[2], right[3]});
 }
 
 TEST_CASE("a knowledge check answers in place, never scored, and can be tried again",

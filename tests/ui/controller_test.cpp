@@ -66,11 +66,14 @@ void click(Controller& c, test::FakeCanvas& canvas, const std::string& id) {
     c.layout(canvas);
 }
 
-std::string currentId(const Controller& c) { return c.session()->currentStep().id; }
+std::string currentId(const Controller& c) {
+    return c.session()->currentStep().id;
+}
 
 } // namespace
 
-TEST_CASE("GIVEN the catalogue WHEN a card is clicked THEN its overview opens", "[ui][controller]") {
+TEST_CASE("GIVEN the catalogue WHEN a card is clicked THEN its overview opens",
+          "[ui][controller]") {
     Controller c(bundled(), {});
     test::FakeCanvas canvas;
     c.setViewport(1280, 800);
@@ -333,7 +336,9 @@ TEST_CASE("the profiles panel switches learner, and adds one from a typed name",
     std::vector<std::string> asked;
     ControllerOptions o;
     o.learnerName = "Bob";
-    o.listLearners = [] { return std::vector<std::string>{"Bob", "Alice"}; };
+    o.listLearners = [] {
+        return std::vector<std::string>{"Bob", "Alice"};
+    };
     o.switchLearner = [&asked](const std::string& name) -> std::optional<LearnerSwitch> {
         asked.push_back(name);
         LearnerSwitch sw;

@@ -18,11 +18,12 @@ TEST_CASE("body text has at least 7:1 contrast in every theme", "[ui][theme]") {
     }
 }
 
-TEST_CASE("secondary text, links, buttons and note labels are readable (4.5:1)",
-          "[ui][theme]") {
+TEST_CASE("secondary text, links, buttons and note labels are readable (4.5:1)", "[ui][theme]") {
     for (ThemeName theme : {ThemeName::Light, ThemeName::Dark, ThemeName::HighContrast}) {
         INFO(themeKey(theme));
-        auto c = [&](Role a, Role b) { return contrastRatio(themeColor(theme, a), themeColor(theme, b)); };
+        auto c = [&](Role a, Role b) {
+            return contrastRatio(themeColor(theme, a), themeColor(theme, b));
+        };
         CHECK(c(Role::TextMuted, Role::Background) >= 4.5);
         CHECK(c(Role::TextMuted, Role::Surface) >= 4.5);
         CHECK(c(Role::Primary, Role::Surface) >= 4.5);

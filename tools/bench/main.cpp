@@ -12,8 +12,8 @@
 #include <fstream>
 #include <functional>
 #include <optional>
-#include <unistd.h>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -48,7 +48,8 @@ std::string generateCourse(int pages) {
                    "d’intérêt collectif, avec une voix par personne.</p>\n";
         xml += "        <list><item>Diagnostic partagé</item><item>Gouvernance "
                "ouverte</item><item>Évaluation commune</item></list>\n";
-        xml += "        <note kind=\"key\"><p>Aucun acteur ne détient seul la solution.</p></note>\n";
+        xml +=
+            "        <note kind=\"key\"><p>Aucun acteur ne détient seul la solution.</p></note>\n";
         xml += "      </page>\n";
     }
     xml += "    </lesson>\n  </module>\n</course>\n";
@@ -56,8 +57,8 @@ std::string generateCourse(int pages) {
 }
 
 // `untimed` runs after each timed call, outside the clock (freeing what the call built).
-double medianMs(int runs, const std::function<void()>& f,
-                const std::function<void()>& untimed = [] {}) {
+double medianMs(
+    int runs, const std::function<void()>& f, const std::function<void()>& untimed = [] {}) {
     std::vector<double> times;
     for (int i = 0; i < runs; ++i) {
         auto start = std::chrono::steady_clock::now();
@@ -79,9 +80,7 @@ int main(int argc, char** argv) {
     const std::string xml = generateCourse(pages);
     fs::path dir = fs::temp_directory_path() / fmt::format("cordee-bench-{}", ::getpid());
     fs::create_directories(dir);
-    {
-        std::ofstream(dir / "course.xml", std::ios::binary) << xml;
-    }
+    { std::ofstream(dir / "course.xml", std::ios::binary) << xml; }
 
     bool parsed = true;
     double parse = medianMs(runs, [&] { parsed = cordee::course::parseXmlOnly(xml) && parsed; });

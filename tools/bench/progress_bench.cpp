@@ -23,7 +23,8 @@ namespace {
 template <class F> double ms(F&& f) {
     auto start = std::chrono::steady_clock::now();
     f();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 
 double median(std::vector<double> v) {
@@ -34,7 +35,8 @@ double median(std::vector<double> v) {
 } // namespace
 
 int main() {
-    const fs::path dir = fs::temp_directory_path() / fmt::format("cordee-progress-bench-{}", ::getpid());
+    const fs::path dir =
+        fs::temp_directory_path() / fmt::format("cordee-progress-bench-{}", ::getpid());
     fs::create_directories(dir);
     int status = 0;
     {
@@ -57,11 +59,14 @@ int main() {
             quiz::Response r;
             r.truth = true;
             run.answer(r);
-            times.push_back(ms([&] { store.recordResponse(*attempt, quiz, *run.current(), 0, 100); }));
+            times.push_back(
+                ms([&] { store.recordResponse(*attempt, quiz, *run.current(), 0, 100); }));
         }
         const double answer = median(times);
-        fmt::print("bare SQLite commit (WAL, synchronous=FULL), median of {}: {:.3f} ms\n", runs, bare);
-        fmt::print("recording an answer, median of {}:                   {:.3f} ms (ratio {:.2f}, goal <= 2)\n",
+        fmt::print("bare SQLite commit (WAL, synchronous=FULL), median of {}: {:.3f} ms\n", runs,
+                   bare);
+        fmt::print("recording an answer, median of {}:                   {:.3f} ms (ratio {:.2f}, "
+                   "goal <= 2)\n",
                    runs, answer, answer / bare);
     }
     {
@@ -77,12 +82,14 @@ int main() {
                 for (const char* c : {"coproduction", "gouvernance", "droit-partenariat", "demo"})
                     (void)store.facts(learner->id, c);
             }));
-        fmt::print("catalogue progress for one learner among 10,000 (4 courses), median of 9: {:.2f} ms (goal <= 50)\n",
+        fmt::print("catalogue progress for one learner among 10,000 (4 courses), median of 9: "
+                   "{:.2f} ms (goal <= 50)\n",
                    median(open));
         size_t rows = 0;
         const double report = ms([&] { rows = progress::questionStats(store).size(); });
-        fmt::print("cordee-report questions over 1,000,000 responses: {:.0f} ms, {} rows (goal <= 1000)\n",
-                   report, rows);
+        fmt::print(
+            "cordee-report questions over 1,000,000 responses: {:.0f} ms, {} rows (goal <= 1000)\n",
+            report, rows);
         if (rows == 0)
             status = 1;
     }

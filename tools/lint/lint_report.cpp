@@ -51,7 +51,8 @@ std::string summaryLine(const LintedCourse& c, core::Lang lang) {
         plural(s.pages, "page", "pages"),
         fr ? plural(s.quizzes, "quiz", "quiz") : plural(s.quizzes, "quiz", "quizzes"),
         plural(s.questions, "question", "questions"), types.empty() ? "" : " (" + types + ")",
-        fr ? plural(s.scenarios, "scénario", "scénarios") : plural(s.scenarios, "scenario", "scenarios"),
+        fr ? plural(s.scenarios, "scénario", "scénarios")
+           : plural(s.scenarios, "scenario", "scenarios"),
         scores,
         fr ? plural(s.glossaryTerms, "terme", "termes") : plural(s.glossaryTerms, "term", "terms"),
         fr ? plural(s.media, "média", "médias") : plural(s.media, "image", "images"),
@@ -85,14 +86,21 @@ nlohmann::json toJson(const LintedCourse& c, core::Lang lang, bool quiet) {
         for (size_t i = 0; i < s.questionsByType.size(); ++i)
             byType[course::questionTypeName(static_cast<course::QuestionType>(i))] =
                 s.questionsByType[i];
-        out["summary"] = {{"modules", s.modules},       {"lessons", s.lessons},
-                          {"pages", s.pages},           {"quizzes", s.quizzes},
-                          {"questions", s.questions},   {"questionsByType", byType},
-                          {"checks", s.checks},         {"reflections", s.reflections},
-                          {"scenarios", s.scenarios},   {"scenes", s.scenes},
+        out["summary"] = {{"modules", s.modules},
+                          {"lessons", s.lessons},
+                          {"pages", s.pages},
+                          {"quizzes", s.quizzes},
+                          {"questions", s.questions},
+                          {"questionsByType", byType},
+                          {"checks", s.checks},
+                          {"reflections", s.reflections},
+                          {"scenarios", s.scenarios},
+                          {"scenes", s.scenes},
                           {"scenarioBestScores", s.scenarioBestScores},
-                          {"endings", s.endings},       {"glossaryTerms", s.glossaryTerms},
-                          {"media", s.media},           {"words", s.words},
+                          {"endings", s.endings},
+                          {"glossaryTerms", s.glossaryTerms},
+                          {"media", s.media},
+                          {"words", s.words},
                           {"readingMinutes", s.readingMinutes()}};
     }
     return out;

@@ -97,8 +97,8 @@ int main(int argc, char** argv) {
         }
         for (const std::string& coursePath : expandPath(path, notes)) {
             course::LoadResult r = course::loadCourse(coursePath);
-            lint::LintedCourse linted{coursePath, std::move(r.diagnostics),
-                                      !r.course.modules.empty(), {}};
+            lint::LintedCourse linted{
+                coursePath, std::move(r.diagnostics), !r.course.modules.empty(), {}};
             if (linted.loaded)
                 linted.stats = course::computeStats(r.course);
             results.push_back(std::move(linted));
@@ -113,9 +113,8 @@ int main(int argc, char** argv) {
     }
 
     if (format == "json") {
-        nlohmann::json out = {{"courses", nlohmann::json::array()},
-                              {"errors", errors},
-                              {"warnings", warnings}};
+        nlohmann::json out = {
+            {"courses", nlohmann::json::array()}, {"errors", errors}, {"warnings", warnings}};
         for (const lint::LintedCourse& c : results)
             out["courses"].push_back(lint::toJson(c, lang, quiet));
         if (!quiet)
@@ -135,8 +134,9 @@ int main(int argc, char** argv) {
         }
         if (!quiet || errors > 0) {
             if (lang == core::Lang::Fr)
-                std::cout << fmt::format("{} cours vérifié(s) : {} erreur(s), {} avertissement(s)\n",
-                                         results.size(), errors, warnings);
+                std::cout << fmt::format(
+                    "{} cours vérifié(s) : {} erreur(s), {} avertissement(s)\n", results.size(),
+                    errors, warnings);
             else
                 std::cout << fmt::format("{} course(s) checked: {} error(s), {} warning(s)\n",
                                          results.size(), errors, warnings);

@@ -42,23 +42,29 @@ nlohmann::json statement(const progress::XapiEvent& e, const std::string& base) 
     const auto& verb = verbs.at(e.kind);
     const std::string courseIri = base + "/courses/" + e.course;
     const std::string objectIri = e.object.empty() ? courseIri : courseIri + "/" + e.object;
-    const char* type = e.object.empty() ? "http://adlnet.gov/expapi/activities/course"
-                       : e.kind == "answered" ? "http://adlnet.gov/expapi/activities/cmi.interaction"
-                       : e.object.rfind("quizzes/", 0) == 0 ? "http://adlnet.gov/expapi/activities/assessment"
-                                                            : "http://adlnet.gov/expapi/activities/lesson";
+    const char* type =
+        e.object.empty()                     ? "http://adlnet.gov/expapi/activities/course"
+        : e.kind == "answered"               ? "http://adlnet.gov/expapi/activities/cmi.interaction"
+        : e.object.rfind("quizzes/", 0) == 0 ? "http://adlnet.gov/expapi/activities/assessment"
+                                             : "http://adlnet.gov/expapi/activities/lesson";
     nlohmann::json s = {
-        {"actor", {{"objectType", "Agent"},
-                   {"name", e.learnerName},
-                   {"account", {{"homePage", base}, {"name", e.account}}}}},
+        {"actor",
+         {{"objectType", "Agent"},
+          {"name", e.learnerName},
+          {"account", {{"homePage", base}, {"name", e.account}}}}},
         {"verb", {{"id", verb.first}, {"display", {{"en-US", verb.second}}}}},
-        {"object", {{"objectType", "Activity"}, {"id", objectIri}, {"definition", {{"type", type}}}}},
+        {"object",
+         {{"objectType", "Activity"}, {"id", objectIri}, {"definition", {{"type", type}}}}},
         {"timestamp", e.timestamp},
     };
     if (!e.object.empty())
-        s["context"] = {{"contextActivities", {{"parent", {{{"id", courseIri}, {"objectType", "Activity"}}}}}}};
+        s["context"] = {
+            {"contextActivities", {{"parent", {{{"id", courseIri}, {"objectType", "Activity"}}}}}}};
     nlohmann::json result = nlohmann::json::object();
     if (e.hasScore && e.max > 0)
-        result["score"] = {{"raw", e.raw}, {"min", 0}, {"max", e.max},
+        result["score"] = {{"raw", e.raw},
+                           {"min", 0},
+                           {"max", e.max},
                            {"scaled", std::clamp(e.raw / e.max, 0.0, 1.0)}};
     if (e.hasSuccess)
         result["success"] = e.success;
@@ -84,10 +90,16 @@ int main(int argc, char** argv) {
     app.add_subcommand("learners", "les apprenants");
     app.add_subcommand("progress", "avancement par apprenant et par cours (CSV)");
     app.add_subcommand("questions", "analyse des questions (CSV)");
-    app.add_subcommand("attempts", "tentatives d’un apprenant (CSV)")->add_option("name", name)->required();
+    app.add_subcommand("attempts", "tentatives d’un apprenant (CSV)")
+        ->add_option("name", name)
+        ->required();
     app.add_subcommand("export-xapi", "déclarations xAPI 1.0.3, une par ligne");
-    app.add_subcommand("export-learner", "toutes les données d’un apprenant (JSON)")->add_option("name", name)->required();
-    app.add_subcommand("forget", "effacer tout ce qui concerne un apprenant")->add_option("name", name)->required();
+    app.add_subcommand("export-learner", "toutes les données d’un apprenant (JSON)")
+        ->add_option("name", name)
+        ->required();
+    app.add_subcommand("forget", "effacer tout ce qui concerne un apprenant")
+        ->add_option("name", name)
+        ->required();
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -104,7 +116,8 @@ int main(int argc, char** argv) {
     if (!store.ok() && store.problem() != progress::StoreProblem::ReadOnly) {
         std::cerr << "cordee-report: " << db
                   << (store.problem() == progress::StoreProblem::Foreign
-                          ? " : ce n’est pas un fichier de progression Cordée / not a Cordée progress file\n"
+                          ? " : ce n’est pas un fichier de progression Cordée / not a Cordée "
+                            "progress file\n"
                           : " : fichier illisible / unreadable file\n");
         return 1;
     }
@@ -115,31 +128,36 @@ int main(int argc, char** argv) {
     } else if (command == "progress") {
         std::cout << "learner,course,status,success,score_percent,time_minutes,last_activity\n";
         for (const progress::ProgressRow& r : progress::progressRows(store))
-            std::cout << csv(r.learner) << "," << csv(r.course) << "," << r.status << "," << r.success
-                      << "," << (r.scorePercent < 0 ? "" : fmt::format("{:.0f}", r.scorePercent)) << ","
+            std::cout << csv(r.learner) << "," << csv(r.course) << "," << r.status << ","
+                      << r.success << ","
+                      << (r.scorePercent < 0 ? "" : fmt::format("{:.0f}", r.scorePercent)) << ","
                       << fmt::format("{:.1f}", static_cast<double>(r.timeMs) / 60000.0) << ","
                       << r.lastActivity << "\n";
     } else if (command == "questions") {
         std::cout << "course,quiz,question,answers,percent_correct,mean_points,most_chosen_wrong\n";
         for (const progress::QuestionStat& q : progress::questionStats(store))
-            std::cout << csv(q.course) << "," << csv(q.quiz) << "," << csv(q.question) << "," << q.answers
-                      << "," << fmt::format("{:.0f}", q.percentCorrect) << ","
-                      << fmt::format("{:.2f}", q.meanPoints) << "," << csv(q.mostChosenWrong) << "\n";
+            std::cout << csv(q.course) << "," << csv(q.quiz) << "," << csv(q.question) << ","
+                      << q.answers << "," << fmt::format("{:.0f}", q.percentCorrect) << ","
+                      << fmt::format("{:.2f}", q.meanPoints) << "," << csv(q.mostChosenWrong)
+                      << "\n";
     } else if (command == "attempts") {
         if (!store.findLearner(name)) {
-            std::cerr << "cordee-report: « " << name << " » : apprenant inconnu / unknown learner\n";
+            std::cerr << "cordee-report: « " << name
+                      << " » : apprenant inconnu / unknown learner\n";
             return 1;
         }
         std::cout << "course,quiz,attempt,started,finished,score,max,passed\n";
         for (const progress::AttemptRow& a : progress::attemptRows(store, name))
-            std::cout << csv(a.course) << "," << csv(a.quiz) << "," << a.number << "," << a.started << ","
-                      << a.finished << "," << a.score << "," << a.maxScore << "," << (a.passed ? 1 : 0) << "\n";
+            std::cout << csv(a.course) << "," << csv(a.quiz) << "," << a.number << "," << a.started
+                      << "," << a.finished << "," << a.score << "," << a.maxScore << ","
+                      << (a.passed ? 1 : 0) << "\n";
     } else if (command == "export-xapi") {
         for (const progress::XapiEvent& e : progress::xapiEvents(store))
             std::cout << statement(e, base).dump() << "\n";
     } else if (command == "export-learner") {
         if (!store.findLearner(name)) {
-            std::cerr << "cordee-report: « " << name << " » : apprenant inconnu / unknown learner\n";
+            std::cerr << "cordee-report: « " << name
+                      << " » : apprenant inconnu / unknown learner\n";
             return 1;
         }
         nlohmann::json out = nlohmann::json::object();
@@ -155,7 +173,8 @@ int main(int argc, char** argv) {
         std::cout << out.dump(2) << "\n";
     } else if (command == "forget") {
         if (!store.forgetLearner(name)) {
-            std::cerr << "cordee-report: « " << name << " » : apprenant inconnu ou fichier non modifiable\n";
+            std::cerr << "cordee-report: « " << name
+                      << " » : apprenant inconnu ou fichier non modifiable\n";
             return 1;
         }
         std::cout << "« " << name << " » : données effacées / erased\n";
