@@ -86,6 +86,51 @@ std::string toText(const course::Question& q, const Response& r) {
     return "";
 }
 
+std::string describe(const course::Question& q, const Response& r) {
+    std::string out;
+    auto add = [&out](const std::string& sep, const std::string& part) {
+        if (!out.empty())
+            out += sep;
+        out += part;
+    };
+    auto at = [](const auto& v, int i) {
+        return i >= 0 && static_cast<size_t>(i) < v.size();
+    };
+    switch (q.type) {
+    case QuestionType::Single:
+    case QuestionType::Multiple: {
+        std::vector<int> sorted = r.choices;
+        std::sort(sorted.begin(), sorted.end());
+        for (int i : sorted)
+            if (at(q.choices, i))
+                add(" ; ", std::string(1, static_cast<char>('A' + i % 26)) + ". " +
+                               q.choices[static_cast<size_t>(i)].text.plainText());
+        break;
+    }
+    case QuestionType::TrueFalse:
+        if (r.truth)
+            out = *r.truth ? "vrai" : "faux";
+        break;
+    case QuestionType::Order:
+        for (int i : r.order)
+            if (at(q.items, i))
+                add(" → ", q.items[static_cast<size_t>(i)].plainText());
+        break;
+    case QuestionType::Match:
+        for (size_t left = 0; left < r.matches.size() && left < q.pairs.size(); ++left)
+            add(" ; ", q.pairs[left].left.plainText() + " → " +
+                           (at(q.pairs, r.matches[left])
+                                ? q.pairs[static_cast<size_t>(r.matches[left])].right.plainText()
+                                : std::string("—")));
+        break;
+    case QuestionType::Gaps:
+        for (const std::string& g : r.gaps)
+            add(" | ", g.empty() ? std::string("—") : g);
+        break;
+    }
+    return out;
+}
+
 std::optional<Response> fromText(const course::Question& q, const std::string& text) {
     Response r;
     switch (q.type) {

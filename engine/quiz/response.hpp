@@ -30,6 +30,9 @@ struct Response {
 };
 
 std::string toText(const course::Question& q, const Response& r);
+// What a person reads for a response: choice letters and texts, items in the learner's order,
+// pairs matched, words typed (for reports: "C. Une convention").
+std::string describe(const course::Question& q, const Response& r);
 // Reads the text form back; nothing when it does not fit the question.
 std::optional<Response> fromText(const course::Question& q, const std::string& text);
 

@@ -158,3 +158,36 @@ TEST_CASE("responses round-trip through their text form", "[quiz][response]") {
     CHECK(toText(match, m) == "2,-,0");
     CHECK(fromText(match, "2,-,0")->matches == m.matches);
 }
+
+TEST_CASE("a response reads as what the learner chose, for reports", "[quiz][response]") {
+    auto text = [](const std::string& s) {
+        course::RichText t;
+        t.runs.push_back({course::InlineRun::Kind::Text, s});
+        return t;
+    };
+    Question single = choices(QuestionType::Multiple, {true, false, true});
+    single.choices[0].text = text("Une subvention");
+    single.choices[2].text = text("Un marché public");
+    CHECK(describe(single, picks({2, 0})) == "A. Une subvention ; C. Un marché public");
+    CHECK(describe(single, picks({9})).empty()); // out of range: nothing invented
+
+    Question order;
+    order.type = QuestionType::Order;
+    order.items = {text("1901"), text("2014")};
+    Response o;
+    o.order = {1, 0};
+    CHECK(describe(order, o) == "2014 → 1901");
+
+    Question match;
+    match.type = QuestionType::Match;
+    match.pairs = {{text("SCIC"), text("coopérative")}, {text("GIP"), text("groupement")}};
+    Response m;
+    m.matches = {1, -1};
+    CHECK(describe(match, m) == "SCIC → groupement ; GIP → —");
+
+    Question tf;
+    tf.type = QuestionType::TrueFalse;
+    Response t;
+    t.truth = false;
+    CHECK(describe(tf, t) == "faux");
+}

@@ -46,6 +46,11 @@ check "questions: answers, % correct, mean points and the most chosen wrong answ
 grep -q "^rapport,qz,t2,3,33," "$tmp/q"
 check "questions: each question analysed" $?
 
+"$report" --db "$db" questions --courses "$tmp" >"$tmp/qt"
+head -1 "$tmp/qt" | grep -q ",most_chosen_wrong,most_chosen_wrong_text$" &&
+  grep -q "^rapport,qz,s1,3,33,0.33,2,C. C$" "$tmp/qt" && grep -q "^rapport,qz,t2,3,33,.*,vrai$" "$tmp/qt"
+check "questions --courses: the most chosen wrong answer as the learner saw it" $?
+
 "$report" --db "$db" attempts Bruno >"$tmp/a"
 grep -q "^rapport,qz,1,.*,1,3,0$" "$tmp/a"
 check "attempts LEARNER lists the attempt, its score and that it failed" $?

@@ -2,8 +2,10 @@
 //   learners · progress (CSV) · questions (CSV item analysis) · attempts LEARNER (CSV)
 //   export-xapi (xAPI 1.0.3 statements, one JSON object per line)
 //   export-learner NAME (JSON) · forget NAME (erases everything about one learner)
+#include "course/loader.hpp"
 #include "progress/reports.hpp"
 #include "progress/store.hpp"
+#include "quiz/response.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cmath>
@@ -77,6 +79,22 @@ nlohmann::json statement(const progress::XapiEvent& e, const std::string& base) 
     return s;
 }
 
+// The most chosen wrong answer as the learner saw it, when its question is still in the course.
+std::string readable(const std::map<std::string, course::LoadResult>& loaded,
+                     const progress::QuestionStat& stat) {
+    auto c = loaded.find(stat.course);
+    if (c == loaded.end() || stat.mostChosenWrong.empty())
+        return "";
+    for (const course::Module& m : c->second.course.modules)
+        for (const course::ModuleItem& item : m.items)
+            if (const auto* quiz = std::get_if<course::Quiz>(&item); quiz && quiz->id == stat.quiz)
+                for (const course::Question& question : quiz->questions)
+                    if (question.id == stat.question)
+                        if (auto r = quiz::fromText(question, stat.mostChosenWrong))
+                            return quiz::describe(question, *r);
+    return "";
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -89,7 +107,10 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.add_subcommand("learners", "les apprenants");
     app.add_subcommand("progress", "avancement par apprenant et par cours (CSV)");
-    app.add_subcommand("questions", "analyse des questions (CSV)");
+    std::string courses;
+    app.add_subcommand("questions", "analyse des questions (CSV)")
+        ->add_option("--courses", courses,
+                     "dossier des cours : ajoute la réponse fausse la plus choisie en clair");
     app.add_subcommand("attempts", "tentatives d’un apprenant (CSV)")
         ->add_option("name", name)
         ->required();
@@ -134,12 +155,25 @@ int main(int argc, char** argv) {
                       << fmt::format("{:.1f}", static_cast<double>(r.timeMs) / 60000.0) << ","
                       << r.lastActivity << "\n";
     } else if (command == "questions") {
-        std::cout << "course,quiz,question,answers,percent_correct,mean_points,most_chosen_wrong\n";
-        for (const progress::QuestionStat& q : progress::questionStats(store))
+        // With the courses at hand, the most chosen wrong answer is also given as the learner
+        // saw it; questions since removed from a course keep only the text form.
+        std::map<std::string, course::LoadResult> loaded;
+        if (!courses.empty())
+            for (const fs::path& folder : course::findCourseFolders(courses)) {
+                course::LoadResult r = course::loadCourse(folder);
+                if (r.ok())
+                    loaded.emplace(r.course.id, std::move(r));
+            }
+        std::cout << "course,quiz,question,answers,percent_correct,mean_points,most_chosen_wrong"
+                  << (courses.empty() ? "" : ",most_chosen_wrong_text") << "\n";
+        for (const progress::QuestionStat& q : progress::questionStats(store)) {
             std::cout << csv(q.course) << "," << csv(q.quiz) << "," << csv(q.question) << ","
                       << q.answers << "," << fmt::format("{:.0f}", q.percentCorrect) << ","
-                      << fmt::format("{:.2f}", q.meanPoints) << "," << csv(q.mostChosenWrong)
-                      << "\n";
+                      << fmt::format("{:.2f}", q.meanPoints) << "," << csv(q.mostChosenWrong);
+            if (!courses.empty())
+                std::cout << "," << csv(readable(loaded, q));
+            std::cout << "\n";
+        }
     } else if (command == "attempts") {
         if (!store.findLearner(name)) {
             std::cerr << "cordee-report: « " << name
