@@ -20,8 +20,9 @@ public:
     virtual void stepShown(const course::Course& c, const Step& step) = 0;
     virtual void attemptStarted(const course::Course& c, const course::Quiz& q,
                                 const quiz::Attempt& a) = 0;
+    // timeMs: how long the question was on screen before this answer.
     virtual void questionAnswered(const course::Course& c, const course::Quiz& q,
-                                  const quiz::Attempt& a, size_t position) = 0;
+                                  const quiz::Attempt& a, size_t position, int64_t timeMs) = 0;
     virtual void attemptFinished(const course::Course& c, const course::Quiz& q,
                                  const quiz::Attempt& a) = 0;
     virtual void checkAnswered(const course::Course& c, const course::Question& q,

@@ -1,5 +1,7 @@
 #include "player/session.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <random>
 
 namespace cordee::player {
@@ -11,6 +13,19 @@ Session::Session(const CourseOutline& outline, LearnerFacts facts)
         std::random_device rd;
         return (static_cast<uint64_t>(rd()) << 32) ^ rd();
     };
+    clockMs = [] {
+        using namespace std::chrono;
+        return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+    };
+}
+
+int64_t Session::timeOnQuestion(const course::Quiz& quiz) const {
+    // Capped as page time is: a learner who leaves over lunch has not pondered for an hour.
+    constexpr int64_t kCapMs = 15 * 60 * 1000;
+    auto it = questionShownAt_.find(quiz.id);
+    if (it == questionShownAt_.end())
+        return 0;
+    return std::clamp<int64_t>(clockMs() - it->second, 0, kCapMs);
 }
 
 void Session::attach(ProgressSink* sink) {
@@ -46,6 +61,7 @@ bool Session::startQuiz(const course::Quiz& quiz) {
         return false;
     if (sink_)
         sink_->attemptStarted(course(), quiz, *quizRun(quiz).current());
+    questionShown(quiz);
     quizChanged(quiz);
     return true;
 }
@@ -56,7 +72,7 @@ quiz::QuestionResult Session::answerQuiz(const course::Quiz& quiz, const quiz::R
     quiz::QuestionResult result = run.answer(r);
     // Recorded (and committed) before the caller shows any feedback.
     if (sink_) {
-        sink_->questionAnswered(course(), quiz, *run.current(), position);
+        sink_->questionAnswered(course(), quiz, *run.current(), position, timeOnQuestion(quiz));
         if (run.current()->finished)
             sink_->attemptFinished(course(), quiz, *run.current());
     }
@@ -70,6 +86,7 @@ void Session::nextQuestion(const course::Quiz& quiz) {
     run.next();
     if (sink_ && !wasFinished && run.current() && run.current()->finished)
         sink_->attemptFinished(course(), quiz, *run.current());
+    questionShown(quiz);
     quizChanged(quiz);
 }
 
@@ -184,6 +201,9 @@ void Session::visit() {
     const Step& step = currentStep();
     if (step.kind == StepKind::Page)
         facts_.visitedPages.insert(step.id);
+    if (step.kind == StepKind::Quiz)
+        if (const course::Quiz* quiz = outline_->quiz(step))
+            questionShown(*quiz); // a resumed question counts from when it is back on screen
     bookmark = step.id;
     if (sink_) {
         sink_->stepShown(course(), step);

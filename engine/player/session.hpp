@@ -71,6 +71,8 @@ public:
 
     // Where new seeds come from (tests inject a fixed source).
     std::function<uint64_t()> seedSource;
+    // Milliseconds on a steady clock: how long a question was on screen (tests inject one).
+    std::function<int64_t()> clockMs;
 
     // Where actions are reported (the progress store); may be null. Attaching restores what it
     // has recorded for this course.
@@ -89,7 +91,13 @@ private:
     void reportCourseState();
     void quizChanged(const course::Quiz& quiz);
 
+    // Time on a quiz question runs from when it was shown to when it was answered; reading
+    // the previous question's feedback does not count.
+    void questionShown(const course::Quiz& quiz) { questionShownAt_[quiz.id] = clockMs(); }
+    int64_t timeOnQuestion(const course::Quiz& quiz) const;
+
     std::map<std::string, quiz::QuizRun> quizzes_;
+    std::map<std::string, int64_t> questionShownAt_; // by quiz id
     std::map<std::string, ScenarioRun> scenarios_;
     std::map<std::string, CheckRecord> checks_;
     std::map<std::string, std::string> reflections_;

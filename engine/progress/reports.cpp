@@ -186,8 +186,8 @@ std::vector<XapiEvent> xapiEvents(Store& store) {
     {
         Query q(store.handle(),
                 "SELECT l.display_name, l.account, a.course, a.course_version, a.quiz, "
-                "r.question, r.answered, r.points, r.max_points, r.verdict, r.response "
-                "FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
+                "r.question, r.answered, r.points, r.max_points, r.verdict, r.response, "
+                "r.time_ms FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
                 "JOIN learner l ON l.id = a.learner ORDER BY r.answered");
         while (q.next()) {
             XapiEvent e{"answered",
@@ -203,6 +203,7 @@ std::vector<XapiEvent> xapiEvents(Store& store) {
             e.hasSuccess = true;
             e.success = q.text(9) == "correct";
             e.response = q.text(10);
+            e.durationMs = q.integer(11);
             out.push_back(e);
         }
     }

@@ -59,14 +59,14 @@ void StoreSink::attemptStarted(const course::Course& c, const course::Quiz& q,
 }
 
 void StoreSink::questionAnswered(const course::Course& c, const course::Quiz& q,
-                                 const quiz::Attempt& a, size_t position) {
+                                 const quiz::Attempt& a, size_t position, int64_t timeMs) {
     const std::string key = c.id + "/" + q.id + "/" + std::to_string(a.number);
     quiz::Attempt copy = a;
     const course::Quiz* quiz = &q;
-    write([this, key, copy, quiz, position] {
+    write([this, key, copy, quiz, position, timeMs] {
         auto it = attemptIds_.find(key);
         return it != attemptIds_.end() &&
-               store_.recordResponse(it->second, *quiz, copy, position, 0);
+               store_.recordResponse(it->second, *quiz, copy, position, timeMs);
     });
 }
 

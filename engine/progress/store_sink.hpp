@@ -20,7 +20,7 @@ public:
     void attemptStarted(const course::Course& c, const course::Quiz& q,
                         const quiz::Attempt& a) override;
     void questionAnswered(const course::Course& c, const course::Quiz& q, const quiz::Attempt& a,
-                          size_t position) override;
+                          size_t position, int64_t timeMs) override;
     void attemptFinished(const course::Course& c, const course::Quiz& q,
                          const quiz::Attempt& a) override;
     void checkAnswered(const course::Course& c, const course::Question& q, const quiz::Response& r,

@@ -3,6 +3,7 @@
 #include "support/temp_course.hpp"
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 using namespace cordee;
 
@@ -82,4 +83,49 @@ TEST_CASE("when the file cannot take writes, actions wait in memory and go in on
     CHECK(sink.pending() == 0);
     CHECK(sink.problem().empty());
     CHECK(store.reflections(learner->id, "demo").at("r-attentes") == big);
+}
+
+TEST_CASE("each answer records how long its question was on screen, feedback reading excluded",
+          "[progress][sink][time]") {
+    Demo d;
+    test::TempCourse dir;
+    progress::Store store(dir.dir() / "p.db");
+    auto learner = store.ensureLearner("Camille");
+    progress::StoreSink sink(store, *learner);
+    player::Session s(d.outline);
+    int64_t now = 1000;
+    s.clockMs = [&now] {
+        return now;
+    };
+    s.attach(&sink);
+    s.goTo(*d.outline.findStep("quiz-demo"), true);
+    REQUIRE(s.startQuiz(d.quiz()));
+    auto answer = [&] {
+        quiz::Response r;
+        if (s.quizRun(d.quiz()).question().type == course::QuestionType::TrueFalse)
+            r.truth = true;
+        s.answerQuiz(d.quiz(), r);
+    };
+    now += 4000;
+    answer();
+    now += 5000; // reading the feedback
+    s.nextQuestion(d.quiz());
+    now += 2500;
+    answer();
+    now += 100;
+    s.nextQuestion(d.quiz());
+    now += 3LL * 60 * 60 * 1000; // left the laptop for three hours
+    answer();
+    REQUIRE(sink.pending() == 0);
+
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.dir() / "p.db").c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT time_ms FROM response ORDER BY position", -1, &st, nullptr);
+    std::vector<int64_t> times;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        times.push_back(sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    CHECK(times == std::vector<int64_t>{4000, 2500, 15 * 60 * 1000});
 }
