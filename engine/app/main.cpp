@@ -140,8 +140,8 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
             return seed++;
         };
     session.attach(sink);
-    if (sink && !sink->problem().empty())
-        std::cout << sink->problem() << "\n";
+    if (sink && !sink->problem(s.lang).empty())
+        std::cout << sink->problem(s.lang) << "\n";
     size_t start = session.resumeStep();
     if (!o.page.empty()) {
         auto step = outline.findStep(o.page);

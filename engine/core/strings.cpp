@@ -87,6 +87,23 @@ constexpr std::array<Pair, static_cast<size_t>(Str::Count)> kStrings = {{
     {"(lien désactivé sur ce poste)", "(link disabled on this device)"},
     {"Terme", "Term"},
     {"Mes résultats", "My results"},
+    {"Progression en attente d’enregistrement.", "Progress waiting to be saved."},
+    {"Votre progression n’est pas enregistrée : le fichier est en lecture seule.",
+     "Your progress is not being saved: the file is read-only."},
+    {"Votre progression n’est pas enregistrée : le disque est plein. Vos réponses sont gardées "
+     "et seront enregistrées dès que possible.",
+     "Your progress is not being saved: the disk is full. Your answers are kept and will be "
+     "saved as soon as possible."},
+    {"Votre progression attend : le fichier est occupé par un autre programme.",
+     "Your progress is waiting: another program is using the file."},
+    {"Votre progression n’est pas enregistrée : le fichier de progression est abîmé.",
+     "Your progress is not being saved: the progress file is damaged."},
+    {"Votre progression n’est pas enregistrée : ce fichier n’est pas un fichier de progression "
+     "que ce lecteur sait écrire.",
+     "Your progress is not being saved: this is not a progress file this player can write."},
+    {"Votre progression n’est pas enregistrée : le fichier de progression ne peut pas être "
+     "ouvert.",
+     "Your progress is not being saved: the progress file cannot be opened."},
 }};
 
 } // namespace

@@ -67,6 +67,13 @@ enum class Str {
     LinkInert,
     Term,
     MyResults,
+    ProgressPending,
+    ProgressReadOnly,
+    ProgressFull,
+    ProgressLocked,
+    ProgressCorrupt,
+    ProgressForeign,
+    ProgressCannotOpen,
     Count
 };
 

@@ -3,6 +3,7 @@
 // Pure interface: the player room knows nothing of SQLite.
 #pragma once
 
+#include "core/diagnostic.hpp"
 #include "player/course_outline.hpp"
 #include "player/scenario_run.hpp"
 #include "quiz/attempt.hpp"
@@ -39,7 +40,7 @@ public:
     // Gives a new session back what was recorded (facts, attempts, reflections, bookmark).
     virtual void restore(Session& session) = 0;
     // Plain words for the screen when progress is not being saved; empty when all is well.
-    virtual std::string problem() const = 0;
+    virtual std::string problem(core::Lang lang = core::Lang::Fr) const = 0;
 };
 
 } // namespace cordee::player

@@ -1,5 +1,6 @@
 #include "progress/store_sink.hpp"
 
+#include "core/strings.hpp"
 #include "player/session.hpp"
 
 namespace cordee::progress {
@@ -148,26 +149,24 @@ void StoreSink::restore(player::Session& session) {
             }
 }
 
-std::string StoreSink::problem() const {
+std::string StoreSink::problem(core::Lang lang) const {
+    using core::Str;
     switch (store_.problem()) {
     case StoreProblem::None:
-        return pending_.empty() ? "" : "Progression en attente d’enregistrement.";
+        return pending_.empty() ? "" : core::tr(Str::ProgressPending, lang);
     case StoreProblem::ReadOnly:
-        return "Votre progression n’est pas enregistrée : le fichier est en lecture seule.";
+        return core::tr(Str::ProgressReadOnly, lang);
     case StoreProblem::Full:
-        return "Votre progression n’est pas enregistrée : le disque est plein. Vos réponses sont "
-               "gardées et seront enregistrées dès que possible.";
+        return core::tr(Str::ProgressFull, lang);
     case StoreProblem::Locked:
-        return "Votre progression attend : le fichier est occupé par un autre programme.";
+        return core::tr(Str::ProgressLocked, lang);
     case StoreProblem::Corrupt:
-        return "Votre progression n’est pas enregistrée : le fichier de progression est abîmé.";
+        return core::tr(Str::ProgressCorrupt, lang);
     case StoreProblem::Foreign:
     case StoreProblem::TooNew:
-        return "Votre progression n’est pas enregistrée : ce fichier n’est pas un fichier de "
-               "progression que ce lecteur sait écrire.";
+        return core::tr(Str::ProgressForeign, lang);
     default:
-        return "Votre progression n’est pas enregistrée : le fichier de progression ne peut pas "
-               "être ouvert.";
+        return core::tr(Str::ProgressCannotOpen, lang);
     }
 }
 

@@ -32,7 +32,7 @@ public:
     void courseStateChanged(const course::Course& c, const std::string& status,
                             const std::string& success, std::optional<double> score) override;
     void restore(player::Session& session) override;
-    std::string problem() const override;
+    std::string problem(core::Lang lang = core::Lang::Fr) const override;
 
     const Learner& learner() const { return learner_; }
     size_t pending() const { return pending_.size(); }

@@ -103,7 +103,7 @@ void Controller::layoutTopBar(Canvas& c, bool courseButtons) {
     content_.viewport.y = barH;
     // Progress that is not being saved is said plainly, on every screen, until it is.
     if (options_.progress) {
-        const std::string problem = options_.progress->problem();
+        const std::string problem = options_.progress->problem(settings_.lang);
         if (!problem.empty()) {
             text::FontSpec font = mt.font(15, text::kBold);
             Flow strip(out, c, mt, mt.grid(2), width_ - mt.grid(4), barH + mt.grid(1));
