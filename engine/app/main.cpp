@@ -320,6 +320,8 @@ int main(int argc, char** argv) {
         sink.emplace(store, *learner);
     else
         sink.emplace(store, progress::Learner{0, learnerName(o), learnerName(o), ""});
+    if (store.problem() != progress::StoreProblem::None)
+        std::cerr << "cordee: progress: " << store.detail() << "\n";
     if (!store.movedAside().empty())
         std::cerr << "cordee: "
                   << (settings.lang == core::Lang::En

@@ -7,6 +7,7 @@
 #include <random>
 #include <sqlite3.h>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -203,6 +204,15 @@ ALTER TABLE enrolment ADD COLUMN completed_at TEXT;
 UPDATE enrolment SET completed_at = last_access WHERE status = 'completed';
 )sql";
 
+// Opening waits this many pauses at most for a file another player is setting up.
+constexpr int kBusyTries = 100;
+void pause() {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+}
+bool isBusy(int rc) {
+    return (rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED;
+}
+
 } // namespace
 
 fs::path defaultStorePath() {
@@ -232,10 +242,24 @@ Store::Store(const fs::path& file) {
         }
         sqlite3_busy_timeout(db_, 5000);
         // A file that is not SQLite, or is damaged: move it aside (never delete a learner's
-        // data) and start a fresh one, once.
-        Stmt check(db_, "PRAGMA quick_check");
-        const int qc = check.step();
-        const bool healthy = qc == SQLITE_ROW && check.text(0) == "ok";
+        // data) and start a fresh one, once. A file another player is busy with is neither:
+        // wait for it, and never move it.
+        int qc = SQLITE_ERROR;
+        std::string verdict;
+        for (int wait = 0;; ++wait) {
+            Stmt check(db_, "PRAGMA quick_check");
+            qc = check.step();
+            if (qc == SQLITE_ROW)
+                verdict = check.text(0);
+            if (qc == SQLITE_ROW || !isBusy(sqlite3_errcode(db_)) || wait == kBusyTries)
+                break;
+            pause();
+        }
+        if (qc != SQLITE_ROW && isBusy(sqlite3_errcode(db_))) {
+            fail(StoreProblem::Locked, sqlite3_errmsg(db_));
+            return;
+        }
+        const bool healthy = qc == SQLITE_ROW && verdict == "ok";
         if (!healthy && !memory && tryNumber == 0 && fs::exists(file, ec)) {
             sqlite3_close(db_);
             db_ = nullptr;
@@ -261,10 +285,17 @@ Store::Store(const fs::path& file) {
         return;
     }
     // WAL with synchronous=FULL: WAL+NORMAL may roll back recent commits on power loss.
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=FULL");
-    exec("PRAGMA foreign_keys=ON");
-    migrate();
+    // Players starting together on a new file contend for it briefly: set up again until the
+    // file is free (SQLite's busy handler does not cover every such case, e.g. WAL recovery).
+    for (int wait = 0;; ++wait) {
+        problem_ = StoreProblem::None;
+        detail_.clear();
+        const bool ready = exec("PRAGMA journal_mode=WAL") && exec("PRAGMA synchronous=FULL") &&
+                           exec("PRAGMA foreign_keys=ON") && migrate();
+        if (ready || problem_ != StoreProblem::Locked || wait == kBusyTries)
+            break;
+        pause();
+    }
 }
 
 Store::~Store() {
@@ -338,8 +369,16 @@ int Store::schemaVersion() const {
 
 bool Store::migrate() {
     Stmt app(db_, "PRAGMA application_id");
-    const int64_t appId = app.step() == SQLITE_ROW ? app.integer(0) : 0;
+    if (app.step() != SQLITE_ROW) {
+        checkWrite(sqlite3_errcode(db_));
+        return false;
+    }
+    const int64_t appId = app.integer(0);
     const int version = schemaVersion();
+    if (version < 0) {
+        checkWrite(sqlite3_errcode(db_));
+        return false;
+    }
     if (version == 0) {
         // Either new, or someone else's SQLite file: refuse to write into the latter.
         Stmt tables(db_, "SELECT count(*) FROM sqlite_master");
@@ -360,10 +399,25 @@ bool Store::migrate() {
         return true;
     if (!exec("BEGIN IMMEDIATE"))
         return false;
+    // Another player on the same file may have created or migrated it while this one waited
+    // for the write lock: read the version again under the lock.
+    const int locked = schemaVersion();
+    if (locked < 0) {
+        checkWrite(sqlite3_errcode(db_));
+        exec("ROLLBACK");
+        return false;
+    }
+    if (locked > kSchemaVersion)
+        fail(StoreProblem::TooNew,
+             fmt::format("schema {} is newer than {}", locked, kSchemaVersion));
+    if (locked >= kSchemaVersion) {
+        exec("ROLLBACK");
+        return locked == kSchemaVersion;
+    }
     bool ok = true;
-    if (version < 1)
+    if (locked < 1)
         ok = exec(kSchemaV1);
-    if (version < 2)
+    if (locked < 2)
         ok = ok && exec(kMigrationTo2);
     ok = ok && exec(fmt::format("PRAGMA application_id={}", kApplicationId).c_str()) &&
          exec(fmt::format("PRAGMA user_version={}", kSchemaVersion).c_str());
@@ -392,7 +446,9 @@ std::optional<Learner> Store::ensureLearner(const std::string& name) {
         return l;
     std::random_device rd;
     const std::string account = fmt::format("{:08x}{:08x}", rd(), rd());
-    Stmt s(db_, "INSERT INTO learner(name, display_name, account, created) VALUES (?, ?, ?, ?)");
+    // OR IGNORE: another player on this file may have just added the same name.
+    Stmt s(db_, "INSERT OR IGNORE INTO learner(name, display_name, account, created) "
+                "VALUES (?, ?, ?, ?)");
     s.bind(1, name).bind(2, name).bind(3, account).bind(4, now());
     if (!checkWrite(s.step()))
         return std::nullopt;

@@ -4,13 +4,14 @@ with SIGKILL at random moments, many times. After each kill the file must pass
 PRAGMA integrity_check, and every answer whose feedback had been printed must be in it.
 
 Usage: crash_test.py <cordee> [kills]   (exit 0 on success)"""
-import os, random, signal, sqlite3, subprocess, sys, tempfile, time
+import atexit, os, shutil, random, signal, sqlite3, subprocess, sys, tempfile, time
 
 cordee = sys.argv[1]
 kills = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 random.seed(20261126)
 
 work = tempfile.mkdtemp(prefix="cordee-crash-")
+atexit.register(shutil.rmtree, work, True)
 course = os.path.join(work, "crash")
 os.makedirs(course)
 questions = "\n".join(

@@ -4,12 +4,13 @@ text-mode players answer a 40-question quiz at full speed, at the same time, on 
 Every acknowledged answer of each must be in the file, and none may see "database is locked".
 
 Usage: two_players_test.py <cordee> [players]   (exit 0 on success)"""
-import os, sqlite3, subprocess, sys, tempfile
+import atexit, os, shutil, sqlite3, subprocess, sys, tempfile
 
 cordee = sys.argv[1]
 players = int(sys.argv[2]) if len(sys.argv) > 2 else 4
 
 work = tempfile.mkdtemp(prefix="cordee-two-")
+atexit.register(shutil.rmtree, work, True)
 course = os.path.join(work, "duo")
 os.makedirs(course)
 questions = "\n".join(
@@ -51,5 +52,7 @@ if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
     print("FAIL: integrity_check")
     failures += 1
 con.close()
+if failures and os.environ.get("VERBOSE"):
+    print(outputs)
 print(f"{players} players, {failures} failures")
 sys.exit(1 if failures else 0)
