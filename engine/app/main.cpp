@@ -160,6 +160,10 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
         for (size_t i = 0; i < quiz->questions.size(); ++i)
             if (quiz->questions[i].id == o.page)
                 session.quizRun(*quiz).startPreview(static_cast<int>(i), session.seedSource());
+    // A scene or an ending id: that one, as the window's preview shows it.
+    if (const course::Scenario* sc = outline.scenario(outline.steps()[start]);
+        sc && sc->id != o.page)
+        session.scenarioRun(*sc).jumpTo(o.page);
     terminal::PlainTextOptions po{s.lang, 80, o.kiosk};
     if (const char* cols = std::getenv("COLUMNS"))
         po.columns = std::clamp(std::atoi(cols), 40, 200);

@@ -20,6 +20,7 @@ void ScenarioRun::begin() {
     score_ = 0;
     chosen_ = nullptr;
     ending_ = nullptr;
+    previewed_ = false;
     enter(scenario_->start);
 }
 
@@ -62,6 +63,7 @@ bool ScenarioRun::jumpTo(const std::string& id) {
     path_.clear();
     score_ = 0;
     chosen_ = nullptr;
+    previewed_ = true;
     enter(id);
     return true;
 }

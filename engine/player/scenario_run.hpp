@@ -30,6 +30,9 @@ public:
     const std::vector<PathStep>& path() const { return path_; }
     int score() const { return score_; }
     int bestScore() const { return scenario_->bestScore; }
+    // Started mid-way by jumpTo (a trainer's preview): the path and score are partial, and
+    // nothing of it is a learner's record. begin() ends the preview.
+    bool previewed() const { return previewed_; }
 
     void begin();               // from the intro (or to replay)
     bool choose(size_t option); // in a scene: shows the option's feedback
@@ -49,6 +52,7 @@ private:
     const course::Option* chosen_ = nullptr;
     std::vector<PathStep> path_;
     int score_ = 0;
+    bool previewed_ = false;
 };
 
 } // namespace cordee::player

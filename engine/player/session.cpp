@@ -132,6 +132,8 @@ void Session::reportCourseState() {
 
 void Session::scenarioChanged(const course::Scenario& scenario) {
     const ScenarioRun& run = scenarioRun(scenario);
+    if (run.previewed())
+        return; // a trainer looking at one scene: no learner did this
     if (sink_)
         sink_->scenarioChanged(course(), scenario, run);
     if (run.phase() == ScenarioRun::Phase::Ending) {

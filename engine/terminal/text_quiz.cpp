@@ -421,8 +421,12 @@ std::optional<std::string> playScenario(Console& c, player::Session& s, const Sc
                 c.out << "\n## " << (e.title.empty() ? T(c, "Fin", "Ending") : e.title) << "\n\n";
                 c.out << renderBlocks(e.blocks, c.options, terms);
                 c.out << T(c, "Issue : ", "Outcome: ") << outcomeLabel(c, e.outcome) << "\n";
-                c.out << fmt::format(fmt::runtime(T(c, "Score : {} / {}\n", "Score: {} / {}\n")),
-                                     run.score(), run.bestScore());
+                if (run.previewed())
+                    c.out << T(c, "Score : aperçu, non calculé\n", "Score: preview, not counted\n");
+                else
+                    c.out << fmt::format(
+                        fmt::runtime(T(c, "Score : {} / {}\n", "Score: {} / {}\n")), run.score(),
+                        run.bestScore());
                 std::string path;
                 for (const player::PathStep& step : run.path())
                     if (const Scene* sc = scenario.findScene(step.scene))
@@ -448,6 +452,10 @@ std::optional<std::string> playScenario(Console& c, player::Session& s, const Sc
         }
         case player::ScenarioRun::Phase::Scene: {
             const Scene& scene = *run.scene();
+            if (run.previewed() && run.path().empty())
+                c.out << fmt::format(fmt::runtime(T(c, "\n(Aperçu de la scène « {} »)\n",
+                                                    "\n(Preview of scene “{}”)\n")),
+                                     scene.id);
             if (!scene.title.empty())
                 c.out << "\n## " << scene.title << "\n";
             c.out << "\n" << renderBlocks(scene.blocks, c.options, terms);

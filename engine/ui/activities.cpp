@@ -234,11 +234,15 @@ void Controller::layoutScenario(Canvas& c, Flow& f, const course::Scenario& scen
     case ScenarioRun::Phase::Scene:
     case ScenarioRun::Phase::Feedback: {
         const course::Scene& scene = *run.scene();
-        f.text(plainRuns(fmt::format(fmt::runtime(T(lang, "Étape {}", "Step {}")),
-                                     run.path().size() +
-                                         (run.phase() == ScenarioRun::Phase::Feedback ? 0 : 1)),
-                         mt.font(15, text::kBold)),
-               Role::Primary, 1.3);
+        const std::string label =
+            run.previewed()
+                ? fmt::format(
+                      fmt::runtime(T(lang, "Aperçu de la scène « {} »", "Preview of scene “{}”")),
+                      scene.id)
+                : fmt::format(fmt::runtime(T(lang, "Étape {}", "Step {}")),
+                              run.path().size() +
+                                  (run.phase() == ScenarioRun::Phase::Feedback ? 0 : 1));
+        f.text(plainRuns(label, mt.font(15, text::kBold)), Role::Primary, 1.3);
         if (!scene.title.empty()) {
             f.space(mt.grid(0.5));
             f.text(plainRuns(scene.title, mt.h2()), Role::Heading, 1.25);
@@ -312,8 +316,12 @@ void Controller::layoutScenario(Canvas& c, Flow& f, const course::Scenario& scen
             : e->outcome == course::Outcome::Partial ? T(lang, "Issue partielle", "Partial outcome")
                                                      : T(lang, "Échec", "Failure");
         banner(f, back, accent,
-               fmt::format(fmt::runtime(T(lang, "{} · Score : {} / {}", "{} · Score: {} / {}")),
-                           outcome, run.score(), run.bestScore()),
+               run.previewed() ? fmt::format(fmt::runtime(T(lang, "{} · aperçu : score non calculé",
+                                                            "{} · preview: score not counted")),
+                                             outcome)
+                               : fmt::format(fmt::runtime(T(lang, "{} · Score : {} / {}",
+                                                            "{} · Score: {} / {}")),
+                                             outcome, run.score(), run.bestScore()),
                mt);
         if (!e->title.empty()) {
             f.text(plainRuns(e->title, mt.h2()), Role::Heading, 1.25);

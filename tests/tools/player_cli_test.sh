@@ -43,6 +43,13 @@ check "--text exits 0 at end of input" $code
 grep -q "^# Un outil : la SCIC" "$tmp/out2" && grep -q "^\[Texte de loi\] Ce que dit la loi" "$tmp/out2"
 check "--text --page opens that page; notes carry their kind as a label" $?
 
+"$cordee" --text --course "$courses/demo" --page s-reunion </dev/null >"$tmp/out4"
+grep -q "^(Aperçu de la scène « s-reunion »)" "$tmp/out4" && grep -q "^## La première réunion" "$tmp/out4"
+check "--text --page on a scene id previews that scene, and says so" $?
+"$cordee" --text --course "$courses/demo" --page fin-reussite </dev/null >"$tmp/out5"
+grep -q "^Score : aperçu, non calculé" "$tmp/out5"
+check "--text --page on an ending id shows it without a made-up score" $?
+
 printf '2\nq\n' | "$cordee" --text --courses "$courses" >"$tmp/out3"
 grep -q "^1) " "$tmp/out3" && grep -q "^2) " "$tmp/out3"
 check "--text without --course offers the catalogue as N) choices" $?

@@ -245,3 +245,36 @@ TEST_CASE("the case study plays with option keys and Enter to the ending", "[ui]
     CHECK(s.facts().succeededScenarios.count("sc-jardin") == 1);
     CHECK(f.c.content().list.bounds("scn:begin").w > 0); // "play again"
 }
+
+TEST_CASE("a scene previewed by id says so, keeps no score and records nothing",
+          "[ui][scenario][preview]") {
+    Fixture f;
+    REQUIRE(f.c.showStep(0, "s-reunion", true));
+    f.c.layout(f.canvas);
+    auto shown = [&f] {
+        std::string all;
+        for (const DrawItem& item : f.c.content().list.items)
+            if (const auto* t = std::get_if<DrawText>(&item))
+                all += t->text + " ";
+        return all;
+    };
+    // (French spacing puts narrow no-break spaces inside « » and before ":".)
+    CHECK(shown().find("Aperçu de la scène") != std::string::npos);
+    CHECK(shown().find("s-reunion") != std::string::npos);
+    CHECK(shown().find("Étape") == std::string::npos);
+    for (int option : {2, 2}) {
+        f.c.layout(f.canvas);
+        f.c.handle(key(Key::Digit, option));
+        f.c.layout(f.canvas);
+        f.c.handle(key(Key::Enter));
+    }
+    f.c.layout(f.canvas);
+    CHECK(shown().find("score non calculé") != std::string::npos);
+    CHECK(shown().find("Score") == std::string::npos);
+    // A trainer's look at the last scenes is not a learner who finished the case.
+    CHECK(f.c.session()->facts().endedScenarios.count("sc-jardin") == 0);
+    // Playing it from the start is real again.
+    REQUIRE(f.c.activate("scn:begin"));
+    f.c.layout(f.canvas);
+    CHECK(shown().find("Étape") != std::string::npos);
+}
