@@ -111,6 +111,9 @@ bool navigate(ui::Controller& c, const app::Catalogue& cat, const app::Options& 
 
 int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
             progress::StoreSink* sink) {
+    // Said first, before anything is answered: this learner's progress is not being saved.
+    if (sink && !sink->problem(s.lang).empty())
+        std::cout << sink->problem(s.lang) << "\n";
     std::optional<size_t> chosen = cat.selected;
     if (!chosen) {
         // No --course: choose from the catalogue, as numbered choices.
@@ -140,8 +143,6 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
             return seed++;
         };
     session.attach(sink);
-    if (sink && !sink->problem(s.lang).empty())
-        std::cout << sink->problem(s.lang) << "\n";
     size_t start = session.resumeStep();
     if (!o.page.empty()) {
         auto step = outline.findStep(o.page);

@@ -50,6 +50,12 @@ check "--text --page on a scene id previews that scene, and says so" $?
 grep -q "^Score : aperçu, non calculé" "$tmp/out5"
 check "--text --page on an ending id shows it without a made-up score" $?
 
+printf 'n\nq\n' | "$cordee" --text --course "$courses/demo" --db /proc/cordee/p.db >"$tmp/out6" 2>/dev/null
+code=$?
+head -1 "$tmp/out6" | grep -q "^Votre progression n’est pas enregistrée" && grep -q "^# " "$tmp/out6" &&
+  [[ $code -eq 0 ]]
+check "--text with a progress file that cannot be opened says so first, and plays on" $?
+
 printf '2\nq\n' | "$cordee" --text --courses "$courses" >"$tmp/out3"
 grep -q "^1) " "$tmp/out3" && grep -q "^2) " "$tmp/out3"
 check "--text without --course offers the catalogue as N) choices" $?
