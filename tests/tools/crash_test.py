@@ -4,26 +4,14 @@ with SIGKILL at random moments, many times. After each kill the file must pass
 PRAGMA integrity_check, and every answer whose feedback had been printed must be in it.
 
 Usage: crash_test.py <cordee> [kills]   (exit 0 on success)"""
-import atexit, os, shutil, random, signal, sqlite3, subprocess, sys, tempfile, time
+import os, random, signal, sqlite3, subprocess, sys, time
+import quiz_workspace
 
 cordee = sys.argv[1]
 kills = int(sys.argv[2]) if len(sys.argv) > 2 else 200
 random.seed(20261126)
 
-work = tempfile.mkdtemp(prefix="cordee-crash-")
-atexit.register(shutil.rmtree, work, True)
-course = os.path.join(work, "crash")
-os.makedirs(course)
-questions = "\n".join(
-    f'<truefalse id="q{i}" answer="true"><prompt>Affirmation {i}</prompt>'
-    f'<explanation>Parce que.</explanation></truefalse>' for i in range(40))
-with open(os.path.join(course, "course.xml"), "w", encoding="utf-8") as f:
-    f.write(f'''<?xml version="1.0" encoding="UTF-8"?>
-<course id="crash" format="1"><title>Test de coupure</title>
-<module id="m" title="M"><quiz id="qz" title="Quiz" attempts="0">{questions}</quiz></module>
-</course>''')
-db = os.path.join(work, "progress.db")
-env = dict(os.environ, HOME=work, XDG_CONFIG_HOME=os.path.join(work, "config"))
+course, db, env = quiz_workspace.make("cordee-crash-", "crash", "Test de coupure")
 
 failures = 0
 for run in range(kills):

@@ -4,25 +4,13 @@ text-mode players answer a 40-question quiz at full speed, at the same time, on 
 Every acknowledged answer of each must be in the file, and none may see "database is locked".
 
 Usage: two_players_test.py <cordee> [players]   (exit 0 on success)"""
-import atexit, os, shutil, sqlite3, subprocess, sys, tempfile
+import os, sqlite3, subprocess, sys
+import quiz_workspace
 
 cordee = sys.argv[1]
 players = int(sys.argv[2]) if len(sys.argv) > 2 else 4
 
-work = tempfile.mkdtemp(prefix="cordee-two-")
-atexit.register(shutil.rmtree, work, True)
-course = os.path.join(work, "duo")
-os.makedirs(course)
-questions = "\n".join(
-    f'<truefalse id="q{i}" answer="true"><prompt>Affirmation {i}</prompt>'
-    f'<explanation>Parce que.</explanation></truefalse>' for i in range(40))
-with open(os.path.join(course, "course.xml"), "w", encoding="utf-8") as f:
-    f.write(f'''<?xml version="1.0" encoding="UTF-8"?>
-<course id="duo" format="1"><title>Deux postes</title>
-<module id="m" title="M"><quiz id="qz" title="Quiz" attempts="0">{questions}</quiz></module>
-</course>''')
-db = os.path.join(work, "progress.db")
-env = dict(os.environ, HOME=work, XDG_CONFIG_HOME=os.path.join(work, "config"))
+course, db, env = quiz_workspace.make("cordee-two-", "duo", "Deux postes")
 
 procs = []
 for n in range(players):
