@@ -47,3 +47,22 @@ TEST_CASE("a broken SVG gives no image rather than a crash", "[render][svg]") {
     CHECK(cordee::render::rasterizeSvg(svg.string(), 100, 100) == nullptr);
     fs::remove(svg);
 }
+
+TEST_CASE("a broken SVG through the cache gives no image and leaves nothing in the cache",
+          "[render][svg]") {
+    fs::path dir = fs::temp_directory_path() / "cordee-svg-broken-test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    setenv("CORDEE_CACHE_DIR", (dir / "cache").c_str(), 1);
+    fs::path svg = dir / "b.svg";
+    std::ofstream(svg) << "<svg xmlns='http://www.w3.org/2000/svg'><g>";
+    CHECK(cordee::render::loadSvgCached(svg.string(), 120, 80) == nullptr);
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(dir / "cache")) {
+        (void)e;
+        ++files;
+    }
+    CHECK(files == 0); // neither a PNG nor a half-written .tmp
+    unsetenv("CORDEE_CACHE_DIR");
+    fs::remove_all(dir);
+}
