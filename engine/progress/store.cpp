@@ -266,12 +266,16 @@ Store::Store(const fs::path& file) {
             movedAside_ = file;
             movedAside_ += ".corrupt-" + now();
             fs::rename(file, movedAside_, ec);
-            for (const char* suffix : {"-wal", "-shm"})
-                fs::remove(file.string() + suffix, ec);
             if (ec) {
                 fail(StoreProblem::Corrupt, ec.message());
                 return;
             }
+            // The write-ahead log goes with it (it may hold the last answers); the shared
+            // memory index is rebuilt from the log by whoever opens the pair.
+            std::error_code walEc;
+            if (fs::exists(file.string() + "-wal", walEc))
+                fs::rename(file.string() + "-wal", movedAside_.string() + "-wal", walEc);
+            fs::remove(file.string() + "-shm", walEc);
             continue;
         }
         if (!healthy) {
