@@ -79,7 +79,7 @@ TEST_CASE("when the file cannot take writes, actions wait in memory and go in on
     CHECK(sink.pending() >= 1);
     CHECK_FALSE(sink.problem().empty());
     CHECK(sink.problem(core::Lang::En).find("rogress") != std::string::npos); // said in English too
-    store.limitPages(100000); // room again
+    store.limitPages(100000);                                                 // room again
     s.goTo(*d.outline.findStep("p-lire"), true);
     CHECK(sink.pending() == 0);
     CHECK(sink.problem().empty());
