@@ -34,6 +34,43 @@ int trailingIndex(const std::string& id) {
 }
 
 // A banner: coloured back, accent bar, a bold line.
+// A framed card (knowledge checks, reflections): its frame is reserved before the content,
+// so it is drawn underneath, and sized once the content's height is known.
+class Card {
+public:
+    Card(Flow& outer, const Metrics& mt)
+        : outer_(outer)
+        , mt_(mt)
+        , top_(outer.y())
+        , bg_(reserveFrame(outer.out()))
+        , pad_(mt.grid(2.5))
+        , inner_(outer.out(), outer.measurer(), mt, outer.x() + pad_, outer.width() - 2 * pad_,
+                 top_ + pad_) {}
+    Flow& inner() { return inner_; }
+    void close() {
+        inner_.space(pad_);
+        const Rect r{outer_.x(), top_, outer_.width(), inner_.y() - top_};
+        DisplayList& out = outer_.out();
+        out.items[bg_] = DrawRect{r, Role::Surface, mt_.px(8)};
+        out.items[bg_ + 1] = DrawBorder{r, Role::Border, std::max(1, mt_.px(1)), mt_.px(8)};
+        outer_.setY(r.bottom() + mt_.grid(3));
+    }
+
+private:
+    static size_t reserveFrame(DisplayList& out) {
+        out.add(DrawRect{});
+        out.add(DrawBorder{});
+        return out.items.size() - 2;
+    }
+
+    Flow& outer_;
+    const Metrics& mt_;
+    int top_;
+    size_t bg_;
+    int pad_;
+    Flow inner_;
+};
+
 void banner(Flow& f, Role back, Role accent, const std::string& text, const Metrics& mt) {
     const int top = f.y();
     const size_t bg = f.out().items.size();
@@ -216,8 +253,7 @@ void Controller::layoutScenario(Canvas& c, Flow& f, const course::Scenario& scen
     const core::Lang lang = settings_.lang;
     ScenarioRun& run = session_->scenarioRun(scenario);
     DisplayList& out = content_.list;
-    BlockContext ctx{lang, [&c](const std::string& p) { return c.imageSize(p); }, options_.kiosk,
-                     std::min(mt.px(840), width_ - 2 * std::max(mt.grid(2), width_ / 24))};
+    const BlockContext ctx = blockContext(c);
     switch (run.phase()) {
     case ScenarioRun::Phase::Intro: {
         if (!scenario.intro.empty()) {
@@ -364,12 +400,8 @@ void Controller::layoutCheck(Flow& f, const course::Check& check) {
     const player::Session::CheckRecord* rec = session_->check(q.id);
     const bool answered = rec && d.key == "answered";
     DisplayList& out = f.out();
-    const int top = f.y();
-    const size_t bg = out.items.size();
-    out.add(DrawRect{});
-    out.add(DrawBorder{});
-    const int pad = mt.grid(2.5);
-    Flow inner(out, f.measurer(), mt, f.x() + pad, f.width() - 2 * pad, top + pad);
+    Card card(f, mt);
+    Flow& inner = card.inner();
     inner.text(plainRuns(T(lang, "Question d’auto-vérification · ne compte pas dans la note",
                            "Knowledge check · never scored"),
                          mt.font(14, text::kBold)),
@@ -394,23 +426,15 @@ void Controller::layoutCheck(Flow& f, const course::Check& check) {
                            inner.x(), inner.y(), ButtonStyle::Primary, mt.px(160), d.complete(q));
         inner.setY(b.bottom());
     }
-    inner.space(pad);
-    Rect r{f.x(), top, f.width(), inner.y() - top};
-    out.items[bg] = DrawRect{r, Role::Surface, mt.px(8)};
-    out.items[bg + 1] = DrawBorder{r, Role::Border, std::max(1, mt.px(1)), mt.px(8)};
-    f.setY(r.bottom() + mt.grid(3));
+    card.close();
 }
 
 void Controller::layoutReflection(Flow& f, const course::Reflection& reflection) {
     const Metrics& mt = metrics_;
     const core::Lang lang = settings_.lang;
     DisplayList& out = f.out();
-    const int top = f.y();
-    const size_t bg = out.items.size();
-    out.add(DrawRect{});
-    out.add(DrawBorder{});
-    const int pad = mt.grid(2.5);
-    Flow inner(out, f.measurer(), mt, f.x() + pad, f.width() - 2 * pad, top + pad);
+    Card card(f, mt);
+    Flow& inner = card.inner();
     inner.text(plainRuns(T(lang, "Réflexion personnelle · gardée pour vous, jamais notée",
                            "Personal reflection · kept for you, never scored"),
                          mt.font(14, text::kBold)),
@@ -446,11 +470,7 @@ void Controller::layoutReflection(Flow& f, const course::Reflection& reflection)
                                           "Text kept. You will find it here again."),
                          mt.font(14, text::kItalic)),
                Role::TextMuted, 1.3);
-    inner.space(pad);
-    Rect r{f.x(), top, f.width(), inner.y() - top};
-    out.items[bg] = DrawRect{r, Role::Surface, mt.px(8)};
-    out.items[bg + 1] = DrawBorder{r, Role::Border, std::max(1, mt.px(1)), mt.px(8)};
-    f.setY(r.bottom() + mt.grid(3));
+    card.close();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 
 #include "course/loader.hpp"
 #include "player/session.hpp"
+#include "ui/block_view.hpp"
 #include "ui/canvas.hpp"
 #include "ui/display_list.hpp"
 #include "ui/input.hpp"
@@ -151,6 +152,8 @@ private:
     void layoutScenario(Canvas& c, Flow& f, const course::Scenario& scenario);
     void layoutCheck(Flow& f, const course::Check& check);
     void layoutReflection(Flow& f, const course::Reflection& reflection);
+    // How blocks are laid out on this screen: image sizes, figure limits, inert links on kiosks.
+    BlockContext blockContext(Canvas& c) const;
     bool activateActivity(const std::string& id);
     bool handleActivityKey(const InputEvent& e);
     bool typeText(const std::string& text);

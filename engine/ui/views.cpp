@@ -160,6 +160,16 @@ void Controller::layoutBottomBar(Canvas& c) {
     content_.viewport.h = top - content_.viewport.y;
 }
 
+BlockContext Controller::blockContext(Canvas& c) const {
+    const Metrics& mt = metrics_;
+    BlockContext ctx{settings_.lang, [&c](const std::string& p) { return c.imageSize(p); },
+                     options_.kiosk,
+                     std::min(mt.px(840), width_ - 2 * std::max(mt.grid(2), width_ / 24))};
+    // The caption and a line of text above should fit on the screen with the figure.
+    ctx.figureHeight = std::max(mt.px(200), content_.viewport.h - mt.px(96));
+    return ctx;
+}
+
 void Controller::layoutCatalogue(Canvas& c) {
     layoutTopBar(c, false);
     content_.viewport = {0, content_.viewport.y, width_, height_ - content_.viewport.y};
@@ -423,10 +433,7 @@ void Controller::layoutStep(Canvas& c) {
     f.space(mt.grid(1.5));
     f.text(plainRuns(outline.title(step), mt.h1()), Role::Heading, 1.2);
     f.space(mt.grid(3));
-    BlockContext ctx{lang, [&c](const std::string& p) { return c.imageSize(p); }, options_.kiosk,
-                     std::min(mt.px(840), width_ - 2 * std::max(mt.grid(2), width_ / 24))};
-    // The caption and a line of text above should fit on the screen with the figure.
-    ctx.figureHeight = std::max(mt.px(200), content_.viewport.h - mt.px(96));
+    BlockContext ctx = blockContext(c);
     ctx.check = [this](Flow& flow, const course::Check& check) {
         layoutCheck(flow, check);
     };
