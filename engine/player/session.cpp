@@ -1,10 +1,23 @@
 #include "player/session.hpp"
 
+#include "core/typed_text.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <random>
 
 namespace cordee::player {
+
+namespace {
+
+// Words typed into gaps, cleaned at the door like reflections (one line each).
+quiz::Response cleaned(quiz::Response r) {
+    for (std::string& gap : r.gaps)
+        gap = core::cleanTypedText(gap, core::kMaxGapBytes, false);
+    return r;
+}
+
+} // namespace
 
 Session::Session(const CourseOutline& outline, LearnerFacts facts)
     : outline_(&outline)
@@ -66,7 +79,8 @@ bool Session::startQuiz(const course::Quiz& quiz) {
     return true;
 }
 
-quiz::QuestionResult Session::answerQuiz(const course::Quiz& quiz, const quiz::Response& r) {
+quiz::QuestionResult Session::answerQuiz(const course::Quiz& quiz, const quiz::Response& typed) {
+    const quiz::Response r = cleaned(typed);
     quiz::QuizRun& run = quizRun(quiz);
     const size_t position = run.index();
     quiz::QuestionResult result = run.answer(r);
@@ -145,7 +159,8 @@ void Session::scenarioChanged(const course::Scenario& scenario) {
 }
 
 const Session::CheckRecord& Session::answerCheck(const course::Question& q,
-                                                 const quiz::Response& r) {
+                                                 const quiz::Response& typed) {
+    const quiz::Response r = cleaned(typed);
     CheckRecord& rec = checks_[q.id];
     rec.response = r;
     rec.result = quiz::score(q, r);
@@ -160,7 +175,10 @@ const Session::CheckRecord* Session::check(const std::string& id) const {
     return it == checks_.end() ? nullptr : &it->second;
 }
 
-void Session::setReflection(const std::string& id, const std::string& text) {
+void Session::setReflection(const std::string& id, const std::string& typed) {
+    // Cleaned at the door, whatever the front end: what reaches the file, the reports and a
+    // terminal is valid UTF-8 without control characters or escapes, and of bounded length.
+    const std::string text = core::cleanTypedText(typed, core::kMaxReflectionBytes);
     reflections_[id] = text;
     if (sink_)
         sink_->reflectionSaved(course(), id, text);
