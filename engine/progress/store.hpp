@@ -14,6 +14,7 @@
 #include "player/scenario_run.hpp"
 #include "quiz/attempt.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -26,6 +27,11 @@ struct sqlite3;
 namespace cordee::progress {
 
 enum class StoreProblem { None, CannotOpen, ReadOnly, Corrupt, Full, Locked, Foreign, TooNew };
+
+// Who opens the file. The player creates it, sets it up and moves a damaged one aside;
+// maintenance (cordee-report forget) writes into an existing file and moves nothing; reports
+// only read (SQLITE_OPEN_READONLY) and never change a byte of the file.
+enum class OpenMode { Player, Edit, Read };
 
 struct Learner {
     int64_t id = 0;
@@ -58,16 +64,21 @@ public:
     // ------------------------------------------------------------------------------------------
     // [SECTION] Opening
     // ------------------------------------------------------------------------------------------
-    // Opens (creating the file and its folder if needed) and migrates. ":memory:" works.
-    explicit Store(const std::filesystem::path& file);
+    // Opens and checks the file within a few seconds whatever holds it; the player's mode
+    // creates the file and its folder if needed and migrates. ":memory:" works.
+    explicit Store(const std::filesystem::path& file, OpenMode mode = OpenMode::Player);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
     bool ok() const { return db_ != nullptr && problem_ == StoreProblem::None; }
     // Whether writing is worth trying: after a full disk or a lock, the next write tries again
-    // (and clears the problem when it works); a foreign or newer file is never written.
+    // (and clears the problem when it works); a foreign, newer, read-only or damaged file is
+    // never written, and neither is any file opened for reading.
     bool usable() const;
+    // Whether reading works (even when writing does not): a read-only file is read, so the
+    // learner resumes where they were.
+    bool readable() const { return db_ != nullptr; }
     StoreProblem problem() const { return problem_; }
     const std::string& detail() const { return detail_; }
     // When the file was corrupt: where it was moved (it is never deleted).
@@ -140,12 +151,23 @@ public:
     player::LearnerFacts facts(int64_t learner, const std::string& course);
 
 private:
+    bool connect(const std::string& name, int flags);
+    void closeConnection();
+    bool moveAside(const std::filesystem::path& file);
+    bool checkIdentity();
+    void readForReport();
+    bool setUp(std::chrono::steady_clock::time_point deadline);
+    // usable(), and the file set up (WAL, schema): every write starts here.
+    bool writable();
     bool exec(const char* sql);
     bool migrate();
     void fail(StoreProblem p, const std::string& detail);
     bool checkWrite(int rc);
 
+    OpenMode mode_;
+    std::filesystem::path path_;
     sqlite3* db_ = nullptr;
+    bool ready_ = false; // WAL, synchronous=FULL, foreign keys and the schema are in place
     StoreProblem problem_ = StoreProblem::None;
     std::string detail_;
     std::filesystem::path movedAside_;
