@@ -95,6 +95,39 @@ std::string readable(const std::map<std::string, course::LoadResult>& loaded,
     return "";
 }
 
+// Text that is not UTF-8 (typed into an older version, or written by hand) is replaced by
+// U+FFFD on the way out rather than aborting the export: a learner's data stays exportable.
+constexpr auto kReplaceBadUtf8 = nlohmann::json::error_handler_t::replace;
+
+// Why the file cannot be reported on, in both languages; empty when it can.
+std::string openProblem(const progress::Store& store) {
+    using P = progress::StoreProblem;
+    switch (store.problem()) {
+    case P::None:
+        return store.readable() ? "" : "fichier illisible / unreadable file";
+    case P::Foreign:
+        return "ce n’est pas un fichier de progression Cordée / not a Cordée progress file";
+    case P::TooNew:
+        return "fichier écrit par une version plus récente de Cordée / written by a newer "
+               "version of Cordée (" +
+               store.detail() + ")";
+    case P::Corrupt:
+        return "fichier de progression abîmé (" + store.detail() +
+               ") : rien n’a été modifié ; gardez-en une copie / damaged progress file: nothing "
+               "was changed; keep a copy of it";
+    case P::Locked:
+        return "fichier verrouillé par un autre programme : réessayez plus tard / locked by "
+               "another program: try again later";
+    case P::ReadOnly:
+        return "fichier en lecture seule : impossible d’y effacer quoi que ce soit / read-only "
+               "file: nothing can be erased from it";
+    case P::Full:
+        return "disque plein : impossible d’écrire / disk full: cannot write";
+    default:
+        return "fichier illisible / unreadable file (" + store.detail() + ")";
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -118,7 +151,8 @@ int main(int argc, char** argv) {
     app.add_subcommand("export-learner", "toutes les données d’un apprenant (JSON)")
         ->add_option("name", name)
         ->required();
-    app.add_subcommand("forget", "effacer tout ce qui concerne un apprenant")
+    app.add_subcommand("forget", "effacer tout ce qui concerne un apprenant (la seule commande qui "
+                                 "écrit dans le fichier)")
         ->add_option("name", name)
         ->required();
     try {
@@ -133,16 +167,15 @@ int main(int argc, char** argv) {
         std::cerr << "cordee-report: " << db << " : fichier introuvable / no such file\n";
         return 2;
     }
-    progress::Store store(db);
-    if (!store.ok() && store.problem() != progress::StoreProblem::ReadOnly) {
-        std::cerr << "cordee-report: " << db
-                  << (store.problem() == progress::StoreProblem::Foreign
-                          ? " : ce n’est pas un fichier de progression Cordée / not a Cordée "
-                            "progress file\n"
-                          : " : fichier illisible / unreadable file\n");
+    const std::string command = app.get_subcommands().front()->get_name();
+    // Reports only read: the file is opened read-only and not one byte of it changes. Only
+    // `forget` writes, and it too never moves or repairs a file it finds damaged.
+    progress::Store store(db, command == "forget" ? progress::OpenMode::Edit
+                                                  : progress::OpenMode::Read);
+    if (const std::string why = openProblem(store); !why.empty()) {
+        std::cerr << "cordee-report: " << db << " : " << why << "\n";
         return 1;
     }
-    const std::string command = app.get_subcommands().front()->get_name();
     if (command == "learners") {
         for (const progress::Learner& l : store.learners())
             std::cout << l.name << "\n";
@@ -187,7 +220,7 @@ int main(int argc, char** argv) {
                       << (a.passed ? 1 : 0) << "\n";
     } else if (command == "export-xapi") {
         for (const progress::XapiEvent& e : progress::xapiEvents(store))
-            std::cout << statement(e, base).dump() << "\n";
+            std::cout << statement(e, base).dump(-1, ' ', false, kReplaceBadUtf8) << "\n";
     } else if (command == "export-learner") {
         if (!store.findLearner(name)) {
             std::cerr << "cordee-report: « " << name
@@ -204,7 +237,7 @@ int main(int argc, char** argv) {
                 out[table].push_back(o);
             }
         }
-        std::cout << out.dump(2) << "\n";
+        std::cout << out.dump(2, ' ', false, kReplaceBadUtf8) << "\n";
     } else if (command == "forget") {
         if (!store.forgetLearner(name)) {
             std::cerr << "cordee-report: « " << name
