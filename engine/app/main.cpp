@@ -13,7 +13,9 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <csignal>
 #include <cstdio>
+#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <pwd.h>
@@ -109,8 +111,33 @@ bool navigate(ui::Controller& c, const app::Catalogue& cat, const app::Options& 
     return true;
 }
 
-int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
-            progress::StoreSink* sink) {
+// How long quitting waits for actions kept in memory to reach the file (a lock that goes,
+// a disk that gets room), before saying how many could not be saved.
+constexpr std::chrono::milliseconds kQuitBudget{3000};
+
+// Said when the player ends with actions it could not write: never a silent loss.
+std::string unsavedAtQuit(size_t count, const progress::StoreSink& sink, core::Lang lang) {
+    if (count == 0)
+        return "";
+    const std::string why = sink.problem(lang);
+    return lang == core::Lang::En
+               ? fmt::format("{} action(s) could not be saved to the progress file and are lost "
+                             "with this session. {}",
+                             count, why)
+               : fmt::format("{} action(s) n’ont pas pu être enregistrées dans le fichier de "
+                             "progression et sont perdues avec cette session. {}",
+                             count, why);
+}
+
+// In the text mode a signal (SIGTERM at shutdown, Ctrl-C, a closed terminal) ends the session
+// as the end of input does, so that waiting actions are retried and the loss is said: the
+// handler closes standard input, which ends a read in progress and every later one.
+void endInput(int) {
+    close(STDIN_FILENO);
+}
+
+int playText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
+             progress::StoreSink* sink) {
     // Said first, before anything is answered: this learner's progress is not being saved.
     if (sink && !sink->problem(s.lang).empty())
         std::cout << sink->problem(s.lang) << "\n";
@@ -171,6 +198,24 @@ int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
     return terminal::runTextPlayer(session, std::cin, std::cout, po);
 }
 
+int runText(app::Catalogue& cat, const app::Options& o, const ui::Settings& s,
+            progress::StoreSink* sink) {
+    struct sigaction sa {};
+    sa.sa_handler = endInput;
+    sigemptyset(&sa.sa_mask);
+    for (int sig : {SIGTERM, SIGINT, SIGHUP})
+        sigaction(sig, &sa, nullptr);
+    const int status = playText(cat, o, s, sink);
+    if (sink) {
+        const std::string loss = unsavedAtQuit(sink->drain(kQuitBudget), *sink, s.lang);
+        if (!loss.empty()) {
+            std::cout << loss << "\n" << std::flush;
+            std::cerr << "cordee: " << loss << "\n";
+        }
+    }
+    return status;
+}
+
 int runScreenshot(ui::Controller& c, const app::Options& o) {
     render::FontSet fonts;
     if (!fonts.ok()) {
@@ -200,7 +245,39 @@ int runScreenshot(ui::Controller& c, const app::Options& o) {
     return status;
 }
 
-int runWindow(ui::Controller& c, const app::Options& o) {
+// At quit with actions still waiting: try again for a while, then say how many are lost —
+// in a dialog when the learner closed the window (they may free the disk and retry), on
+// stderr always (a shutdown's SIGTERM leaves no one to click).
+void quitWindow(SDL_Window* window, progress::StoreSink* sink, bool closedByLearner,
+                core::Lang lang) {
+    if (!sink)
+        return;
+    for (;;) {
+        const std::string loss = unsavedAtQuit(sink->drain(kQuitBudget), *sink, lang);
+        if (loss.empty())
+            return;
+        std::cerr << "cordee: " << loss << "\n";
+        if (!closedByLearner)
+            return;
+        const bool en = lang == core::Lang::En;
+        const SDL_MessageBoxButtonData buttons[] = {
+            {SDL_MESSAGEBOX_BUTTON_RETURNKEY_DEFAULT, 1, en ? "Try again" : "Réessayer"},
+            {SDL_MESSAGEBOX_BUTTON_ESCAPEKEY_DEFAULT, 0, en ? "Quit anyway" : "Quitter quand même"},
+        };
+        const SDL_MessageBoxData box{SDL_MESSAGEBOX_WARNING,
+                                     window,
+                                     en ? "Progress not saved" : "Progression non enregistrée",
+                                     loss.c_str(),
+                                     2,
+                                     buttons,
+                                     nullptr};
+        int chosen = 0;
+        if (SDL_ShowMessageBox(&box, &chosen) != 0 || chosen != 1)
+            return;
+    }
+}
+
+int runWindow(ui::Controller& c, const app::Options& o, progress::StoreSink* sink) {
     // The software renderer needs no OpenGL context: without this hint SDL still opens one
     // (loading Mesa and LLVM: ~75 ms and ~55 MB under Xvfb).
     if (o.renderer == "software")
@@ -247,7 +324,7 @@ int runWindow(ui::Controller& c, const app::Options& o) {
             c.setViewport(pixW, pixH, density);
         };
         resize();
-        bool running = true, redraw = true, first = true;
+        bool running = true, redraw = true, first = true, closedByLearner = false;
         double inputMs = 0; // handling the events that led to a frame counts in its time
         while (running) {
             if (redraw) {
@@ -265,14 +342,27 @@ int runWindow(ui::Controller& c, const app::Options& o) {
                     first = false;
                 }
             }
-            // Idle means asleep here: no timer, no polling, no redraw without an event.
+            // Idle means asleep here: no polling, no redraw without an event. The one timer:
+            // while actions wait in memory (a full disk, a lock), they are tried again every
+            // two seconds, and the screen says when they are saved.
             SDL_Event e;
-            if (!SDL_WaitEvent(&e))
+            if (sink && !sink->allSaved()) {
+                if (!SDL_WaitEventTimeout(&e, 2000)) {
+                    if (sink->flush()) { // saved at last: the notices go
+                        c.invalidate();
+                        redraw = true;
+                    }
+                    continue;
+                }
+            } else if (!SDL_WaitEvent(&e)) {
                 break;
+            }
             const Uint64 inputStart = SDL_GetPerformanceCounter();
             do {
                 if (e.type == SDL_QUIT) {
                     running = false;
+                } else if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) {
+                    closedByLearner = true; // SDL_QUIT follows; a SIGTERM comes without this
                 } else if (e.type == SDL_WINDOWEVENT &&
                            (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
                             e.window.event == SDL_WINDOWEVENT_EXPOSED)) {
@@ -295,6 +385,7 @@ int runWindow(ui::Controller& c, const app::Options& o) {
             if (c.settingsDirty() && !o.noSettings)
                 app::saveSettings(settingsFile, c.settings());
         }
+        quitWindow(window, sink, closedByLearner, c.settings().lang);
     }
     SDL_DestroyRenderer(renderer);
     SDL_DestroyWindow(window);
@@ -327,12 +418,16 @@ int main(int argc, char** argv) {
         sink.emplace(store, progress::Learner{0, learnerName(o), learnerName(o), ""});
     if (store.problem() != progress::StoreProblem::None)
         std::cerr << "cordee: progress: " << store.detail() << "\n";
-    if (!store.movedAside().empty())
-        std::cerr << "cordee: "
-                  << (settings.lang == core::Lang::En
-                          ? "the progress file was damaged; it was kept as "
-                          : "le fichier de progression était abîmé ; il est gardé sous ")
-                  << store.movedAside() << "\n";
+    if (!store.movedAside().empty()) {
+        const std::string notice =
+            (settings.lang == core::Lang::En
+                 ? "the progress file was damaged; it was kept as "
+                 : "le fichier de progression était abîmé ; il est gardé sous ") +
+            store.movedAside().string();
+        std::cerr << "cordee: " << notice << "\n";
+        if (o.text) // the learner reads the terminal, not stderr
+            std::cout << notice << "\n";
+    }
     if (sink->learner().id > 0)
         for (ui::CourseEntry& entry : cat.courses)
             if (entry.load.ok())
@@ -415,7 +510,8 @@ int main(int argc, char** argv) {
         if (!navigate(controller, cat, o, settings.lang))
             status = 1;
         else
-            status = o.screenshot.empty() ? runWindow(controller, o) : runScreenshot(controller, o);
+            status = o.screenshot.empty() ? runWindow(controller, o, &*sink)
+                                          : runScreenshot(controller, o);
     }
     IMG_Quit();
     TTF_Quit();

@@ -8,6 +8,7 @@
 #include "player/scenario_run.hpp"
 #include "quiz/attempt.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -41,6 +42,14 @@ public:
     virtual void restore(Session& session) = 0;
     // Plain words for the screen when progress is not being saved; empty when all is well.
     virtual std::string problem(core::Lang lang = core::Lang::Fr) const = 0;
+    // Every action above gets the next number (1, 2, …) and is written in that order, so
+    // "saved through n" tells which are in the file. Feedback says « pas encore enregistrée »
+    // for an action whose number is above savedThrough(): an acknowledgement is a commit.
+    virtual uint64_t actionsGiven() const = 0;
+    virtual uint64_t savedThrough() const = 0;
+    bool allSaved() const { return savedThrough() >= actionsGiven(); }
+    // Tries the actions kept in memory again; true when none is left waiting.
+    virtual bool flush() { return allSaved(); }
 };
 
 } // namespace cordee::player

@@ -3,6 +3,8 @@
 #include "core/strings.hpp"
 #include "player/session.hpp"
 
+#include <thread>
+
 namespace cordee::progress {
 
 StoreSink::StoreSink(Store& store, Learner learner)
@@ -11,16 +13,38 @@ StoreSink::StoreSink(Store& store, Learner learner)
 
 void StoreSink::write(std::function<bool()> action) {
     // Older actions first, in order: a retried answer must not land after a newer one.
+    ++given_;
     pending_.push_back(std::move(action));
     flush();
 }
 
+bool StoreSink::ensureLearner() {
+    if (learner_.id > 0)
+        return true;
+    auto l = store_.ensureLearner(learner_.name);
+    if (!l)
+        return false;
+    learner_ = *l;
+    return true;
+}
+
 bool StoreSink::flush() {
+    if (pending_.empty())
+        return true;
+    if (!ensureLearner())
+        return false;
     size_t done = 0;
     while (done < pending_.size() && pending_[done]())
         ++done;
     pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(done));
     return pending_.empty();
+}
+
+size_t StoreSink::drain(std::chrono::milliseconds budget) {
+    const auto deadline = std::chrono::steady_clock::now() + budget;
+    while (!flush() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return pending_.size();
 }
 
 void StoreSink::stepShown(const course::Course& c, const player::Step& step) {
@@ -33,14 +57,13 @@ void StoreSink::stepShown(const course::Course& c, const player::Step& step) {
             std::chrono::duration_cast<std::chrono::milliseconds>(now - it->second).count(),
             15 * 60 * 1000);
     shownAt_[c.id] = now;
-    const int64_t id = learner_.id;
     const std::string course = c.id, stepId = step.id;
     const int version = c.version;
     const bool page = step.kind == player::StepKind::Page;
-    write([this, id, course, version, stepId, page, ms] {
-        if (page && !store_.recordVisit(id, course, version, stepId, ms))
+    write([this, course, version, stepId, page, ms] {
+        if (page && !store_.recordVisit(learner_.id, course, version, stepId, ms))
             return false;
-        return store_.setBookmark(id, course, version, stepId);
+        return store_.setBookmark(learner_.id, course, version, stepId);
     });
 }
 

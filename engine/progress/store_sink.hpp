@@ -1,6 +1,8 @@
 // The progress store as a session's sink: every action written as it happens, and a new
-// session given back what was recorded. When the file cannot be written, actions are kept in
-// memory and retried at the next action (never silently lost), and problem() says so plainly.
+// session given back what was recorded. When the file cannot be written (full disk, lock),
+// actions are kept in memory, in order, and retried at the next action and whenever the
+// caller flushes (the window on a timer, and at quit for a bounded time): never silently
+// lost — problem() says so plainly, and savedThrough() tells which actions are in the file.
 #pragma once
 
 #include "player/progress_sink.hpp"
@@ -34,17 +36,27 @@ public:
     void restore(player::Session& session) override;
     std::string problem(core::Lang lang = core::Lang::Fr) const override;
 
+    uint64_t actionsGiven() const override { return given_; }
+    uint64_t savedThrough() const override { return given_ - pending_.size(); }
+
     const Learner& learner() const { return learner_; }
     size_t pending() const { return pending_.size(); }
     // Tries the kept writes again; true when nothing is left waiting.
-    bool flush();
+    bool flush() override;
+    // At quit: tries again for at most `budget`, pausing between tries; returns how many
+    // actions are still not written (the caller says so — never silently).
+    size_t drain(std::chrono::milliseconds budget);
 
 private:
     // Runs a write; if it fails, keeps it to try again before the next one.
     void write(std::function<bool()> action);
 
+    // The learner's row, added when the file could not take it at start (locked, full).
+    bool ensureLearner();
+
     Store& store_;
     Learner learner_;
+    uint64_t given_ = 0;
     std::vector<std::function<bool()>> pending_;
     std::map<std::string, int64_t> attemptIds_;   // "course/quiz/number" -> row id
     std::map<std::string, int64_t> scenarioRuns_; // "course/scenario" -> row id of this run

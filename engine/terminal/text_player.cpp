@@ -140,7 +140,7 @@ std::optional<std::string> showStep(Console& c, Session& session) {
 
 int runTextPlayer(Session& session, std::istream& in, std::ostream& out,
                   const PlainTextOptions& o) {
-    Console c{in, out, o};
+    Console c{in, out, o, session.sink()};
     const core::Lang lang = o.lang;
     out << session.course().title << "\n";
     if (session.outline().size() == 0)

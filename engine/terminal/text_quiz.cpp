@@ -327,6 +327,17 @@ std::string reviewText(const Console& c, const Quiz& quiz, const quiz::Attempt& 
     return out;
 }
 
+// After an answer: nothing when it is in the progress file; otherwise it is said right there,
+// before its feedback, that it is kept in memory and not saved yet.
+std::string unsavedAnswer(const Console& c) {
+    if (c.saved())
+        return "";
+    return T(c,
+             "Réponse gardée en mémoire, pas encore enregistrée : elle le sera dès que "
+             "possible.\n",
+             "Answer kept in memory, not saved yet: it will be as soon as possible.\n");
+}
+
 std::string attemptsText(const Console& c, const quiz::QuizRun& run) {
     const Quiz& quiz = run.quiz();
     std::string out = fmt::format(fmt::runtime(T(c, "{} question(s) · seuil de réussite : {} %",
@@ -359,6 +370,7 @@ std::optional<std::string> playQuiz(Console& c, player::Session& s, const Quiz& 
                 if (!r)
                     return std::nullopt;
                 QuestionResult result = s.answerQuiz(quiz, *r);
+                c.out << unsavedAnswer(c);
                 if (run.phase() == quiz::QuizRun::Phase::Feedback) {
                     c.out << feedbackText(c, q, *r, result, p);
                     c.out << T(c, "n ou Entrée : continuer\n", "n or Enter: continue\n");
@@ -511,6 +523,7 @@ bool answerPage(Console& c, player::Session& s, const Page& page) {
             if (!r)
                 return false;
             const auto& rec = s.answerCheck(q, *r);
+            c.out << unsavedAnswer(c);
             c.out << feedbackText(c, q, *r, rec.result, p, false);
             c.out << T(c, "(Cette question ne compte pas dans la note.)\n",
                        "(This question does not count in any score.)\n");
@@ -529,7 +542,13 @@ bool answerPage(Console& c, player::Session& s, const Page& page) {
                 return false;
             if (!line.empty()) {
                 s.setReflection(refl->id, line);
-                c.out << T(c, "Texte enregistré.\n", "Text saved.\n");
+                // Said only once the text is in the file (an acknowledgement is a commit).
+                c.out << (c.saved() ? T(c, "Texte enregistré.\n", "Text saved.\n")
+                                    : T(c,
+                                        "Texte gardé en mémoire, pas encore enregistré : il le "
+                                        "sera dès que possible.\n",
+                                        "Text kept in memory, not saved yet: it will be as soon as "
+                                        "possible.\n"));
             }
         }
     }

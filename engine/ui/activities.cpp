@@ -135,6 +135,7 @@ void Controller::layoutQuiz(Canvas& c, Flow& f, const course::Quiz& quiz) {
         if (feedback) {
             fb.response = *a.responses[run.index()];
             fb.result = a.results[run.index()];
+            fb.unsaved = unsaved(quizDraft_.action);
         }
         layoutQuestion(f, q, p, quizDraft_, feedback ? &fb : nullptr,
                        {lang, "quiz:", showHint_, focus_});
@@ -411,6 +412,7 @@ void Controller::layoutCheck(Flow& f, const course::Check& check) {
     if (answered) {
         fb.response = rec->response;
         fb.result = rec->result;
+        fb.unsaved = unsaved(d.action);
     }
     const std::string prefix = "chk:" + q.id + ":";
     layoutQuestion(inner, q, p, d, answered ? &fb : nullptr, {lang, prefix, false, focus_});
@@ -464,8 +466,15 @@ void Controller::layoutReflection(Flow& f, const course::Reflection& reflection)
                    focused ? std::max(2, mt.px(2)) : std::max(1, mt.px(1)), mt.px(4)};
     out.hot(id, box, HotKind::Choice);
     inner.setY(box.bottom() + mt.grid(1));
+    const auto typed = reflectionActions_.find(reflection.id);
+    const bool waiting = typed != reflectionActions_.end() && unsaved(typed->second);
     inner.text(plainRuns(text.empty() ? T(lang, "Votre texte est gardé à mesure que vous écrivez.",
                                           "Your text is kept as you write.")
+                         : waiting    ? T(lang,
+                                          "Texte gardé en mémoire, pas encore enregistré : il le "
+                                             "sera dès que possible.",
+                                          "Text kept in memory, not saved yet: it will be as soon "
+                                             "as possible.")
                                       : T(lang, "Texte gardé. Vous le retrouverez ici.",
                                           "Text kept. You will find it here again."),
                          mt.font(14, text::kItalic)),
@@ -533,6 +542,7 @@ bool Controller::activateActivity(const std::string& id) {
             if (!quizDraft_.complete(run.question()))
                 return false;
             session_->answerQuiz(*quiz, quizDraft_.response(run.question(), run.presentation()));
+            quizDraft_.action = lastAction();
             if (run.phase() == QuizRun::Phase::Feedback) {
                 // Keep the question in place; show its feedback and make "next" the default.
                 focus_ = "quiz:next";
@@ -571,6 +581,7 @@ bool Controller::activateActivity(const std::string& id) {
                 return false;
             session_->answerCheck(*q, d->response(*q, p));
             d->key = "answered";
+            d->action = lastAction();
             return true;
         }
         if (action == "retry") {
@@ -634,6 +645,7 @@ bool Controller::typeText(const std::string& text) {
             value += text;
         }
         session_->setReflection(id, value);
+        reflectionActions_[id] = lastAction();
         dirty_ = true;
         return true;
     }

@@ -160,6 +160,14 @@ private:
     bool dragOrder(const InputEvent& e);
     QuestionDraft* draftFor(const std::string& id, const course::Question** q,
                             quiz::Presentation* p);
+    // The progress sink's number for the last action, and whether an action is not yet in the
+    // file: feedback says so where it is shown (an acknowledgement is a commit).
+    uint64_t lastAction() const {
+        return options_.progress ? options_.progress->actionsGiven() : 0;
+    }
+    bool unsaved(uint64_t action) const {
+        return options_.progress && action > options_.progress->savedThrough();
+    }
 
     // Input helpers
     std::vector<std::string> focusOrder() const;
@@ -201,10 +209,11 @@ private:
 
     QuestionDraft quizDraft_; // the quiz question being answered
     bool showHint_ = false;
-    std::map<std::string, QuestionDraft> checkDrafts_; // by question id
-    bool dragging_ = false;                            // an order item under the pointer
-    std::string revealAfterLayout_;                    // a hotspot to bring into view once laid out
-    std::string newLearner_;                           // the name being typed in the profiles panel
+    std::map<std::string, QuestionDraft> checkDrafts_;  // by question id
+    std::map<std::string, uint64_t> reflectionActions_; // by reflection id: the last keystroke
+    bool dragging_ = false;                             // an order item under the pointer
+    std::string revealAfterLayout_; // a hotspot to bring into view once laid out
+    std::string newLearner_;        // the name being typed in the profiles panel
     std::vector<std::string> learnerNames_;
     int dragStartY_ = 0;
 

@@ -445,6 +445,16 @@ void layoutFeedback(Flow& f, const Question& q, const quiz::Presentation& p,
     const int inner = pad + std::max(3, mt.px(6));
     f.text(plainRuns(verdict, mt.font(19, text::kBold)), accent, 1.3, inner,
            f.width() - inner - pad);
+    if (fb.unsaved) {
+        // Said where the answer is acknowledged: it is not in the file yet (full disk, lock).
+        f.space(mt.grid(0.5));
+        f.text(plainRuns(T(lang,
+                           "Réponse gardée en mémoire, pas encore enregistrée : elle le sera dès "
+                           "que possible.",
+                           "Answer kept in memory, not saved yet: it will be as soon as possible."),
+                         mt.font(16, text::kBold)),
+               Role::WarningAccent, 1.4, inner, f.width() - inner - pad);
+    }
     for (int index : fb.response.choices)
         if (index >= 0 && index < static_cast<int>(q.choices.size()) &&
             !q.choices[static_cast<size_t>(index)].feedback.empty()) {

@@ -26,6 +26,7 @@ struct QuestionDraft {
     int selectedLeft = -1;
     std::vector<std::string> gaps;
     int dragFrom = -1, dragTo = -1; // order: a drag with the mouse or a finger
+    uint64_t action = 0;            // the progress sink's number for the answer given (0: none)
 
     void reset(const std::string& key, const course::Question& q, const quiz::Presentation& p);
     bool complete(const course::Question& q) const; // enough to validate
@@ -41,6 +42,7 @@ struct QuestionDraft {
 struct QuestionFeedback {
     quiz::Response response;
     quiz::QuestionResult result;
+    bool unsaved = false; // the answer is kept in memory, not yet in the progress file
 };
 
 struct QuestionViewContext {
