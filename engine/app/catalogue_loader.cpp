@@ -1,5 +1,7 @@
 #include "app/catalogue_loader.hpp"
 
+#include "core/course_dirs.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -7,24 +9,38 @@ namespace fs = std::filesystem;
 
 namespace cordee::app {
 
-std::string defaultCoursesDir(const char* argv0) {
-    std::error_code ec;
-    if (const char* env = std::getenv("CORDEE_COURSES"); env && fs::is_directory(env, ec))
-        return env;
-#ifdef CORDEE_SOURCE_COURSES_DIR
-    if (fs::is_directory(CORDEE_SOURCE_COURSES_DIR, ec))
-        return CORDEE_SOURCE_COURSES_DIR;
-#endif
-    if (fs::is_directory("courses", ec))
-        return "courses";
-    fs::path exe = fs::weakly_canonical(fs::path(argv0), ec).parent_path();
-    return (exe / ".." / "share" / "cordee" / "courses").lexically_normal().string();
+namespace {
+
+std::optional<std::string> env(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? std::optional<std::string>(value) : std::nullopt;
 }
 
-Catalogue loadCatalogue(const std::string& coursesDir, const std::string& course) {
+} // namespace
+
+std::vector<fs::path> courseSearchPath(const std::string& coursesOption) {
+    std::error_code ec;
+    core::CourseDirsEnv e{
+        coursesOption.empty() ? std::nullopt : std::optional<std::string>(coursesOption),
+        env("CORDEE_COURSES"), env("XDG_DATA_HOME"), env("XDG_DATA_DIRS"), env("HOME")};
+    core::CourseDirsLayout layout;
+    layout.exeDir = fs::weakly_canonical(fs::read_symlink("/proc/self/exe", ec), ec).parent_path();
+#ifdef CORDEE_BUILD_BIN_DIR
+    layout.buildBinDir = fs::weakly_canonical(CORDEE_BUILD_BIN_DIR, ec);
+#endif
+#ifdef CORDEE_SOURCE_COURSES_DIR
+    layout.sourceCourses = CORDEE_SOURCE_COURSES_DIR;
+#endif
+    return core::courseDirs(e, layout);
+}
+
+Catalogue loadCatalogue(const std::vector<fs::path>& places, const std::string& course) {
     Catalogue c;
     std::error_code ec;
-    for (const fs::path& folder : course::findCourseFolders(coursesDir)) {
+    std::vector<std::vector<fs::path>> found;
+    for (const fs::path& place : places)
+        found.push_back(course::findCourseFolders(place));
+    for (const fs::path& folder : core::mergeCourseFolders(found)) {
         ui::CourseEntry entry;
         entry.path = folder;
         entry.load = course::loadCourse(folder);

@@ -1,24 +1,27 @@
-// Finds and loads the courses the player offers: every course folder under the courses path,
-// plus the one named by --course.
+// Finds and loads the courses the player offers: every course folder in the places
+// core::courseDirs names (--courses, the build tree, or the XDG data folders), plus the one
+// named by --course.
 #pragma once
 
 #include "ui/controller.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace cordee::app {
 
-// The bundled courses folder: $CORDEE_COURSES, else the source tree's, else ./courses, else
-// ../share/cordee/courses beside the executable.
-std::string defaultCoursesDir(const char* argv0);
+// The folders to scan for courses, first one winning (see core/course_dirs.hpp for the rules):
+// reads the environment and /proc/self/exe.
+std::vector<std::filesystem::path> courseSearchPath(const std::string& coursesOption);
 
 struct Catalogue {
     std::vector<ui::CourseEntry> courses;
     std::optional<size_t> selected; // the --course one
 };
 
-Catalogue loadCatalogue(const std::string& coursesDir, const std::string& course);
+Catalogue loadCatalogue(const std::vector<std::filesystem::path>& places,
+                        const std::string& course);
 
 } // namespace cordee::app

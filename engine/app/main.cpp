@@ -399,9 +399,7 @@ int main(int argc, char** argv) {
     if (auto status = app::parseOptions(argc, argv, o))
         return *status;
     ui::Settings settings = effectiveSettings(o);
-    const std::string coursesDir =
-        o.coursesDir.empty() ? app::defaultCoursesDir(argv[0]) : o.coursesDir;
-    app::Catalogue cat = app::loadCatalogue(coursesDir, o.course);
+    app::Catalogue cat = app::loadCatalogue(app::courseSearchPath(o.coursesDir), o.course);
     if (cat.selected && !cat.courses[*cat.selected].load.ok()) {
         printErrors(cat.courses[*cat.selected], settings.lang);
         return 1;

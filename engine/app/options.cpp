@@ -1,5 +1,7 @@
 #include "app/options.hpp"
 
+#include "core/version.hpp"
+
 #include <CLI/CLI.hpp>
 
 namespace cordee::app {
@@ -7,6 +9,8 @@ namespace cordee::app {
 std::optional<int> parseOptions(int argc, char** argv, Options& o) {
     CLI::App app{"cordee — le lecteur de formations Cordée / the Cordée course player"};
     std::string size;
+    app.set_version_flag("--version", std::string("cordee ") + core::kVersion,
+                         "afficher la version et quitter");
     app.add_option("--courses", o.coursesDir, "dossier des formations (catalogue)");
     app.add_option("--course", o.course, "ouvrir cette formation (dossier ou course.xml)");
     app.add_option("--page", o.page, "ouvrir cette page, ce quiz, cette question, ce scénario");
@@ -35,6 +39,8 @@ std::optional<int> parseOptions(int argc, char** argv, Options& o) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);

@@ -107,14 +107,20 @@ std::filesystem::path cacheDir() {
 
 namespace {
 
-// cordee-svg-raster beside the running program, when it is there.
+// cordee-svg-raster beside the running program (the build tree), else in the install prefix's
+// libexec/cordee/ (the package: users never call it, so it stays out of /usr/bin).
 std::filesystem::path rasterHelper() {
     std::error_code ec;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (ec)
         return {};
-    const auto helper = self.parent_path() / "cordee-svg-raster";
-    return ::access(helper.c_str(), X_OK) == 0 ? helper : std::filesystem::path{};
+    for (const std::filesystem::path& dir :
+         {self.parent_path(), self.parent_path() / CORDEE_LIBEXEC_FROM_BIN}) {
+        const auto helper = (dir / "cordee-svg-raster").lexically_normal();
+        if (::access(helper.c_str(), X_OK) == 0)
+            return helper;
+    }
+    return {};
 }
 
 // Runs the helper and waits for it, at most 10 s (a hostile SVG must not hang the player).

@@ -2,14 +2,20 @@
 // The player runs this in a child process on a cache miss, so that librsvg, pango, cairo and
 // ICU never enter the player's memory (about 13 MB the first time a diagram is seen), and a
 // hostile SVG that crashes or hangs librsvg takes down only this process.
+#include "core/version.hpp"
 #include "render/svg_raster.hpp"
 
 #include <SDL_image.h>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::printf("cordee-svg-raster %s\n", cordee::core::kVersion);
+        return 0;
+    }
     if (argc != 5)
         return 2;
     const int w = std::atoi(argv[2]);

@@ -3,6 +3,7 @@
 // Prints the bare tinyxml2 parse time, the full load + validate time (read, pre-scan, parse,
 // model, semantic checks) and their ratio; the goal is a ratio within 2. Medians of several
 // runs, so one slow run on a busy machine does not decide. Figures go in docs/performance.md.
+#include "core/version.hpp"
 #include "course/loader.hpp"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <unistd.h>
@@ -75,6 +77,10 @@ double medianMs(
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "--version") {
+        std::cout << "cordee-bench " << cordee::core::kVersion << "\n";
+        return 0;
+    }
     const int pages = argc > 1 ? std::max(1, std::atoi(argv[1])) : 1000;
     const int runs = 9;
     const std::string xml = generateCourse(pages);

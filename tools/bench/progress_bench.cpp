@@ -4,6 +4,7 @@
 //   - opening the catalogue's progress (facts for every course of one learner) in a file
 //     holding 10,000 learners' history (goal: ≤ 50 ms);
 //   - `cordee-report questions` over 1 million responses (goal: ≤ 1 s).
+#include "core/version.hpp"
 #include "course/loader.hpp"
 #include "progress/bench_support.hpp"
 #include "progress/reports.hpp"
@@ -13,6 +14,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
+#include <iostream>
+#include <string>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -34,7 +37,11 @@ double median(std::vector<double> v) {
 
 } // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "--version") {
+        std::cout << "cordee-progress-bench " << cordee::core::kVersion << "\n";
+        return 0;
+    }
     const fs::path dir =
         fs::temp_directory_path() / fmt::format("cordee-progress-bench-{}", ::getpid());
     fs::create_directories(dir);

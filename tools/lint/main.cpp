@@ -2,6 +2,7 @@
 //
 // Exit status: 0 when no course has errors (warnings allowed), 1 when one has, 2 on bad usage
 // (unknown option, missing or unreadable path).
+#include "core/version.hpp"
 #include "course/course_stats.hpp"
 #include "course/loader.hpp"
 #include "course/media_path.hpp"
@@ -66,6 +67,8 @@ int main(int argc, char** argv) {
     std::string format = "text";
     std::string langName = defaultLang();
     bool quiet = false;
+    app.set_version_flag("--version", std::string("cordee-lint ") + core::kVersion,
+                         "afficher la version et quitter");
     app.add_option("paths", paths, "dossiers de cours, fichiers course.xml, ou dossiers de cours")
         ->required();
     app.add_option("--format", format, "text (par défaut) ou json")
@@ -76,6 +79,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e);

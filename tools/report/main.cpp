@@ -2,6 +2,7 @@
 //   learners · progress (CSV) · questions (CSV item analysis) · attempts LEARNER (CSV)
 //   export-xapi (xAPI 1.0.3 statements, one JSON object per line)
 //   export-learner NAME (JSON) · forget NAME (erases everything about one learner)
+#include "core/version.hpp"
 #include "course/loader.hpp"
 #include "progress/reports.hpp"
 #include "progress/store.hpp"
@@ -135,6 +136,8 @@ int main(int argc, char** argv) {
     std::string db = progress::defaultStorePath().string();
     std::string base = "https://cordee.local";
     std::string name;
+    app.set_version_flag("--version", std::string("cordee-report ") + core::kVersion,
+                         "afficher la version et quitter");
     app.add_option("--db", db, "fichier de progression");
     app.add_option("--base-iri", base, "IRI de base des activités xAPI");
     app.require_subcommand(1);
@@ -158,6 +161,8 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
