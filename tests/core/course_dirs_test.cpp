@@ -70,7 +70,7 @@ TEST_CASE("a build-tree run plays the source tree's courses only", "[course_dirs
     CHECK(courseDirs(env, build) == Paths{"/home/dev/cordee/courses"});
 }
 
-TEST_CASE("--courses, then CORDEE_COURSES, override every other place", "[course_dirs]") {
+TEST_CASE("the courses option, then CORDEE_COURSES, override every other place", "[course_dirs]") {
     CourseDirsEnv env;
     env.home = "/home/ana";
     env.cordeeCourses = "/env/courses";
