@@ -1,6 +1,6 @@
 // Opening the progress file, telling a healthy file from one that cannot be used now, and the
-// schema with its migrations. Part of progress::Store (see store.hpp); the only other file that
-// writes the schema is none.
+// schema with its migrations. Part of progress::Store (see store.hpp); no other file
+// writes the schema.
 //
 // Workload: once per process, a quick_check and a few pragmas; bounded in time whatever holds
 // the file (kOpenBudget), so a locked, full or read-only file never freezes the player.
