@@ -98,6 +98,22 @@ python3 -c "import sqlite3; print(sqlite3.connect('$tmp/other.db').execute('prag
   grep -q delete
 check "another program's rollback-journal file is not turned to WAL" $?
 
+# Another program holding the file in exclusive mode: the report gives up in bounded time.
+python3 - "$db" <<'PY' &
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("PRAGMA locking_mode=EXCLUSIVE"); con.execute("BEGIN EXCLUSIVE")
+con.execute("UPDATE learner SET name = name")
+time.sleep(15)
+PY
+holder=$!
+sleep 1
+started=$SECONDS
+timeout 30 "$report" --db "$db" learners >/dev/null 2>"$tmp/err"; code=$?
+[[ $code -eq 1 && $((SECONDS - started)) -le 10 ]] && grep -q "verrouillé" "$tmp/err"
+check "a locked file: exit 1 within 10 s, said « verrouillé »" $?
+kill $holder; wait $holder 2>/dev/null
+
 # Text typed before the door was cleaned (old files): export escapes it and never aborts.
 python3 - "$db" <<'PY'
 import sqlite3, sys
