@@ -91,7 +91,7 @@ public:
 
     sqlite3* handle() { return db_; } // for reports.cpp, in this room only
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr int32_t kApplicationId = 0x434F5244; // "CORD"
 
     // ------------------------------------------------------------------------------------------

@@ -284,7 +284,7 @@ TEST_CASE("GIVEN a version-1 file WHEN a newer player opens it THEN it is migrat
     CHECK(pragma(file, "user_version") == "1");
     Store store(file);
     REQUIRE(store.ok());
-    CHECK(store.schemaVersion() == 2);
+    CHECK(store.schemaVersion() == Store::kSchemaVersion);
     auto l = store.findLearner("Ancien apprenant");
     REQUIRE(l);
     CHECK(store.reflections(l->id, "demo").at("r-attentes") == "Mon texte v1");
