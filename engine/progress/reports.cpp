@@ -39,8 +39,12 @@ struct Query {
 std::vector<ProgressRow> progressRows(Store& store) {
     std::vector<ProgressRow> out;
     Query q(store.handle(),
+            // The last activity is the last learning event (what an LRS knows of), not the
+            // last write (a bookmark): the fleet view from an LRS gives the same table.
             "SELECT l.display_name, e.course, e.status, e.success, e.score, e.time_ms, "
-            "e.last_access FROM enrolment e JOIN learner l ON l.id = e.learner "
+            "coalesce((SELECT max(x.timestamp) FROM xapi_event x WHERE x.learner = e.learner "
+            "AND x.course = e.course), e.last_access) "
+            "FROM enrolment e JOIN learner l ON l.id = e.learner "
             "ORDER BY l.display_name, e.course");
     while (q.next())
         out.push_back({q.text(0), q.text(1), q.text(2), q.text(3),

@@ -139,12 +139,13 @@ UPDATE enrolment SET completed_at = last_access WHERE status = 'completed';
 )sql";
 
 // Version 3: learning records for a Learning Record Store. Every event a statement is made of
-// (a course launched or completed, a page experienced, a question answered, a quiz passed or
-// failed) is logged in xapi_event with its statement id, by triggers, in the transaction that
-// records it: no write path can forget one, and a statement never changes once logged (so
-// sending it again is harmless). Rows of older files get name-based ids (cordee_uuid5), the
-// same for every migration of the same file. Each quiz attempt gets a registration shared by
-// its statements. `sent` is the LRS's acknowledgement; `problem` why the LRS refused one.
+// (a course launched, progressed — its status, success or score changed — or completed, a page
+// experienced, a question answered, a quiz passed or failed) is logged in xapi_event with its
+// statement id, by triggers, in the transaction that records it: no write path can forget one, and
+// a statement never changes once logged (so sending it again is harmless). Rows of older files get
+// name-based ids (cordee_uuid5), the same for every migration of the same file. Each quiz attempt
+// gets a registration shared by its statements. `sent` is the LRS's acknowledgement; `problem` why
+// the LRS refused one.
 constexpr const char* kMigrationTo3 = R"sql(
 ALTER TABLE quiz_attempt ADD COLUMN registration TEXT;
 UPDATE quiz_attempt SET registration = cordee_uuid5('registration|' ||
@@ -165,6 +166,7 @@ CREATE TABLE xapi_event (
   success INTEGER,
   duration_ms INTEGER,
   response TEXT,
+  status TEXT,
   sent TEXT,
   problem TEXT
 );
@@ -201,6 +203,13 @@ SELECT * FROM (
          NULL, NULL
   FROM quiz_attempt a WHERE a.finished IS NOT NULL
 ) ORDER BY 7;
+INSERT INTO xapi_event(id, learner, kind, course, course_version, timestamp, raw, max, success,
+                       status)
+SELECT cordee_uuid5('progressed|' || l.account || '|' || e.course), e.learner, 'progressed',
+       e.course, e.course_version, e.last_access, e.score, CASE WHEN e.score IS NOT NULL THEN 1 END,
+       CASE e.success WHEN 'passed' THEN 1 WHEN 'failed' THEN 0 END, e.status
+FROM enrolment e JOIN learner l ON l.id = e.learner WHERE e.status <> 'not-attempted'
+ORDER BY e.last_access;
 CREATE TRIGGER xapi_launched AFTER INSERT ON enrolment BEGIN
   INSERT INTO xapi_event(id, learner, kind, course, course_version, timestamp)
   VALUES (cordee_uuid4(), NEW.learner, 'launched', NEW.course, NEW.course_version,
@@ -211,6 +220,15 @@ WHEN OLD.completed_at IS NULL AND NEW.completed_at IS NOT NULL BEGIN
   INSERT INTO xapi_event(id, learner, kind, course, course_version, timestamp, success)
   VALUES (cordee_uuid4(), NEW.learner, 'completed', NEW.course, NEW.course_version,
           NEW.completed_at, CASE NEW.success WHEN 'passed' THEN 1 WHEN 'failed' THEN 0 END);
+END;
+CREATE TRIGGER xapi_progressed AFTER UPDATE OF status, success, score ON enrolment
+WHEN OLD.status IS NOT NEW.status OR OLD.success IS NOT NEW.success OR
+     OLD.score IS NOT NEW.score BEGIN
+  INSERT INTO xapi_event(id, learner, kind, course, course_version, timestamp, raw, max,
+                         success, status)
+  VALUES (cordee_uuid4(), NEW.learner, 'progressed', NEW.course, NEW.course_version,
+          NEW.last_access, NEW.score, CASE WHEN NEW.score IS NOT NULL THEN 1 END,
+          CASE NEW.success WHEN 'passed' THEN 1 WHEN 'failed' THEN 0 END, NEW.status);
 END;
 CREATE TRIGGER xapi_first_visit AFTER INSERT ON page_visit BEGIN
   INSERT INTO xapi_event(id, learner, kind, course, course_version, object, timestamp,

@@ -14,7 +14,7 @@ using sql::Stmt;
 constexpr const char* kEventColumns =
     "SELECT x.seq, x.id, x.kind, coalesce(l.display_name, ''), coalesce(l.account, ''), "
     "x.course, x.course_version, x.object, x.timestamp, coalesce(x.registration, ''), x.raw, "
-    "x.max, x.success, x.duration_ms, coalesce(x.response, '') "
+    "x.max, x.success, x.duration_ms, coalesce(x.response, ''), coalesce(x.status, '') "
     "FROM xapi_event x LEFT JOIN learner l ON l.id = x.learner ";
 
 std::vector<XapiEvent> readEvents(Store& store, const std::string& where, int64_t after,
@@ -41,6 +41,7 @@ std::vector<XapiEvent> readEvents(Store& store, const std::string& where, int64_
         e.success = q.integer(12) != 0;
         e.durationMs = q.isNull(13) ? -1 : q.integer(13);
         e.response = q.text(14);
+        e.status = q.text(15);
         out.push_back(std::move(e));
     }
     return out;

@@ -15,6 +15,7 @@ std::string duration(int64_t ms) {
 nlohmann::json verb(const std::string& kind) {
     static const std::map<std::string, std::string> ids = {
         {"launched", "http://adlnet.gov/expapi/verbs/launched"},
+        {"progressed", "http://adlnet.gov/expapi/verbs/progressed"},
         {"experienced", "http://adlnet.gov/expapi/verbs/experienced"},
         {"answered", "http://adlnet.gov/expapi/verbs/answered"},
         {"passed", "http://adlnet.gov/expapi/verbs/passed"},
@@ -26,6 +27,14 @@ nlohmann::json verb(const std::string& kind) {
 }
 
 } // namespace
+
+std::string statusExtension(const XapiIris& iris) {
+    return iris.base + "/xapi/extensions/status";
+}
+
+std::string sequenceExtension(const XapiIris& iris) {
+    return iris.base + "/xapi/extensions/sequence";
+}
 
 nlohmann::json statement(const XapiEvent& e, const XapiIris& iris) {
     const std::string& home = iris.homePage.empty() ? iris.base : iris.homePage;
@@ -65,6 +74,8 @@ nlohmann::json statement(const XapiEvent& e, const XapiIris& iris) {
             {"parent", {{{"id", courseIri}, {"objectType", "Activity"}}}}};
     if (!e.registration.empty())
         context["registration"] = e.registration;
+    if (e.kind == "progressed")
+        context["extensions"] = {{sequenceExtension(iris), e.seq}};
     if (!context.empty())
         s["context"] = context;
     nlohmann::json result = nlohmann::json::object();
@@ -79,6 +90,10 @@ nlohmann::json statement(const XapiEvent& e, const XapiIris& iris) {
         result["duration"] = duration(e.durationMs);
     if (!e.response.empty())
         result["response"] = e.response;
+    if (!e.status.empty()) {
+        result["completion"] = e.status == "completed";
+        result["extensions"] = {{statusExtension(iris), e.status}};
+    }
     if (!result.empty())
         s["result"] = result;
     return s;

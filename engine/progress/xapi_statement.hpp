@@ -13,9 +13,10 @@ namespace cordee::progress {
 
 // One logged event: what a statement is made of.
 struct XapiEvent {
-    int64_t seq = 0;  // order in the file's log
-    std::string id;   // the statement id (UUID), fixed when the event was recorded
-    std::string kind; // launched, experienced, answered, passed, failed, completed, voided
+    int64_t seq = 0; // order in the file's log
+    std::string id;  // the statement id (UUID), fixed when the event was recorded
+    // launched, progressed, experienced, answered, passed, failed, completed, voided
+    std::string kind;
     std::string learnerName, account, course, object, timestamp;
     int courseVersion = 0;
     std::string registration; // the quiz attempt's, for answered / passed / failed
@@ -24,6 +25,7 @@ struct XapiEvent {
     bool hasSuccess = false, success = false;
     int64_t durationMs = -1;
     std::string response;
+    std::string status; // progressed: the course's status (not-attempted, in-progress, completed)
 };
 
 struct XapiIris {
@@ -32,5 +34,10 @@ struct XapiIris {
 };
 
 nlohmann::json statement(const XapiEvent& e, const XapiIris& iris);
+
+// Where a progressed statement keeps what xAPI has no field for: the course's status, and the
+// event's place in its device's log (so the latest state is known whatever the clocks say).
+std::string statusExtension(const XapiIris& iris);
+std::string sequenceExtension(const XapiIris& iris);
 
 } // namespace cordee::progress

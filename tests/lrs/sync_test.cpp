@@ -49,10 +49,11 @@ struct FakeLrs : lrs::Transport {
     lrs::HttpResponse get(const std::string&) override { return {404, "", ""}; }
 };
 
-// A file with `n` statements waiting (one learner's launched + n-1 page visits).
+// A file with `n` ≥ 3 statements waiting: one learner's launched, page visits, and the
+// course's change to in progress.
 void record(progress::Store& store, int n) {
     auto l = store.ensureLearner("Camille");
-    for (int i = 0; i < n - 1; ++i)
+    for (int i = 0; i < n - 2; ++i)
         REQUIRE(store.recordVisit(l->id, "demo", 1, "p" + std::to_string(i), 1));
 }
 

@@ -67,8 +67,10 @@ TEST_CASE("GIVEN a learner's journey WHEN it is recorded THEN each event is logg
 
     const auto events = all(store);
     const std::string result = a.passed(demoQuiz()) ? "passed" : "failed";
-    CHECK(kinds(events) == std::vector<std::string>{"launched", "experienced", "experienced",
-                                                    "answered", result, "completed"});
+    // The first visit makes the course in progress, completing it changes its state again.
+    CHECK(kinds(events) == std::vector<std::string>{"launched", "experienced", "progressed",
+                                                    "experienced", "answered", result, "progressed",
+                                                    "completed"});
     std::set<std::string> ids;
     for (const XapiEvent& e : events) {
         CHECK(e.id.size() == 36);
@@ -77,20 +79,28 @@ TEST_CASE("GIVEN a learner's journey WHEN it is recorded THEN each event is logg
     }
     CHECK(ids.size() == events.size());
     CHECK(events[1].durationMs == 1500);
-    CHECK(events[2].durationMs == 500); // each visit its own time, not the running total
-    CHECK(events[3].registration.size() == 36);
-    CHECK(events[3].registration == events[4].registration); // one attempt, one registration
-    CHECK(events[3].object == "quizzes/" + demoQuiz().id + "/questions/" + questionId);
-    CHECK(events[5].hasSuccess);
-    CHECK(events[5].success);
+    CHECK(events[3].durationMs == 500); // each visit its own time, not the running total
+    CHECK(events[2].status == "in-progress");
+    CHECK(events[4].registration.size() == 36);
+    CHECK(events[4].registration == events[5].registration); // one attempt, one registration
+    CHECK(events[4].object == "quizzes/" + demoQuiz().id + "/questions/" + questionId);
+    CHECK(events[6].status == "completed");
+    CHECK(events[6].raw == 1.0);
+    CHECK(events[7].hasSuccess);
+    CHECK(events[7].success);
 
-    const nlohmann::json s = statement(events[3], XapiIris{"https://lrs.example", ""});
-    CHECK(s["id"] == events[3].id);
-    CHECK(s["context"]["registration"] == events[3].registration);
+    const XapiIris iris{"https://lrs.example", ""};
+    const nlohmann::json s = statement(events[4], iris);
+    CHECK(s["id"] == events[4].id);
+    CHECK(s["context"]["registration"] == events[4].registration);
     CHECK(s["actor"]["account"]["homePage"] == "https://lrs.example");
-    CHECK(statement(events[3],
+    CHECK(statement(events[4],
                     XapiIris{"https://a", "https://people"})["actor"]["account"]["homePage"] ==
           "https://people");
+    const nlohmann::json p = statement(events[6], iris);
+    CHECK(p["result"]["completion"] == true);
+    CHECK(p["result"]["extensions"][statusExtension(iris)] == "completed");
+    CHECK(p["context"]["extensions"][sequenceExtension(iris)] == events[6].seq);
 }
 
 TEST_CASE("GIVEN a file from before statement ids WHEN it is migrated twice, separately THEN "
@@ -130,8 +140,9 @@ TEST_CASE("sent statements are acknowledged once; forgetting a learner voids onl
     REQUIRE(store.recordVisit(dominique->id, "demo", 1, "p-idee", 1));
     auto first = unsentEvents(store, 0, 2); // Camille's launched and experienced
     REQUIRE(first.size() == 2);
+    REQUIRE(first[1].account == camille->account);
     REQUIRE(markSent(store, {first[0].id, first[1].id}));
-    CHECK(outboxCounts(store).waiting == 2);
+    CHECK(outboxCounts(store).waiting == 4); // Camille's progressed, Dominique's three
     CHECK(outboxCounts(store).sent == 2);
     REQUIRE(store.recordVisit(camille->id, "demo", 1, "p-lire", 1)); // not sent yet
 
@@ -144,13 +155,13 @@ TEST_CASE("sent statements are acknowledged once; forgetting a learner voids onl
             voided.push_back(e.object);
     }
     CHECK(voided == std::vector<std::string>{first[0].id, first[1].id});
-    CHECK(outboxCounts(store).waiting == 4); // Dominique's two and the two voidings
+    CHECK(outboxCounts(store).waiting == 5); // Dominique's three and the two voidings
     const nlohmann::json v = statement(left.back(), XapiIris{});
     CHECK(v["object"]["objectType"] == "StatementRef");
     CHECK(v["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided");
 
     REQUIRE(markRefused(store, left.front().id, "conflict: HTTP 409"));
     CHECK(outboxCounts(store).refused == 1);
-    CHECK(unsentEvents(store, 0, 100).size() == 3);
+    CHECK(unsentEvents(store, 0, 100).size() == 4);
     CHECK(refusedEvents(store, 10).at(0).second == "conflict: HTTP 409");
 }

@@ -164,7 +164,42 @@ for p in procs:
 count = check_once(ids + crash_ids + fleet_ids, f"{devices} devices at once")
 print(f"fleet: {devices} devices, {len(fleet_ids)} statements in {time.time() - started:.1f} s")
 
-# 4. Forgetting a learner reaches the LRS: their statements are voided there.
+# 4. The fleet view: the reports read from the LRS equal the union of the devices' own.
+def table(args):
+    out = subprocess.run([report, *args], capture_output=True, env=env, timeout=120)
+    if out.returncode != 0:
+        fail(f"{' '.join(args)}: exit {out.returncode}: {out.stderr.decode()}")
+    lines = out.stdout.decode().splitlines()
+    return lines[0] if lines else "", sorted(lines[1:])
+
+
+for what in ("progress", "questions"):
+    header, fleet = table(["--lrs", url, "--key", "key", what])
+    union = []
+    for db in [journey, crash] + dbs:
+        local_header, rows = table(["--db", db, what])
+        if local_header != header:
+            fail(f"{what}: the fleet's header {header!r} is not the file's {local_header!r}")
+        union += rows
+    if what == "questions":  # each device counts its own answers: the fleet adds them up
+        union = None
+    if union is not None and fleet != sorted(union):
+        missing = set(union) - set(fleet)
+        extra = set(fleet) - set(union)
+        fail(f"fleet {what} differs from the union of the devices' reports: "
+             f"{sorted(missing)[:3]} missing, {sorted(extra)[:3]} extra")
+    print(f"fleet view: {what}: {len(fleet)} rows")
+questions_fleet = table(["--lrs", url, "--key", "key", "questions"])[1]
+answers = {}
+for db in [journey, crash] + dbs:
+    for row in table(["--db", db, "questions"])[1]:
+        key = ",".join(row.split(",")[:3])
+        answers[key] = answers.get(key, 0) + int(row.split(",")[3])
+fleet_answers = {",".join(r.split(",")[:3]): int(r.split(",")[3]) for r in questions_fleet}
+if fleet_answers != answers:
+    fail("fleet questions: answer counts differ from the sum of the devices'")
+
+# 5. Forgetting a learner reaches the LRS: their statements are voided there.
 ana = [s for s in lrs_statements() if s["actor"].get("name") == "Ana"]
 subprocess.run([report, "--db", journey, "forget", "Ana"], check=True, capture_output=True,
                env=env)

@@ -6,7 +6,9 @@
 //   sync --lrs URL (sends every statement the LRS has not acknowledged) · sync-status
 #include "course/loader.hpp"
 #include "lrs/http_client.hpp"
+#include "lrs/lrs_fetch.hpp"
 #include "lrs/lrs_sync.hpp"
+#include "progress/fleet_view.hpp"
 #include "progress/reports.hpp"
 #include "progress/store.hpp"
 #include "progress/xapi_outbox.hpp"
@@ -158,6 +160,31 @@ int runSync(progress::Store& store, const progress::XapiIris& iris, const std::s
     }
 }
 
+// The fleet's view: every Cordée statement in the LRS, read into a store in memory.
+std::unique_ptr<progress::Store> fleetFromLrs(const std::string& url, const std::string& key,
+                                              const std::string& secretFile, int timeout,
+                                              const progress::XapiIris& iris) {
+    auto secret = lrsSecret(secretFile);
+    if (!secret) {
+        std::cerr << "cordee-report: " << secretFile
+                  << " : secret illisible / cannot read the secret\n";
+        return nullptr;
+    }
+    lrs::HttpClient http({key, *secret, std::chrono::seconds(10), std::chrono::seconds(timeout)});
+    progress::FleetView view(iris);
+    const lrs::FetchResult r =
+        lrs::fetchStatements(http, url, 500, [&](const nlohmann::json& s) { view.add(s); });
+    if (!r.ok) {
+        std::cerr << "cordee-report: " << url << " : " << r.message << "\n";
+        return nullptr;
+    }
+    if (view.skipped() > 0)
+        std::cerr << "cordee-report: " << view.skipped()
+                  << " déclaration(s) d’autres sources ignorées / statement(s) from other "
+                     "sources left out\n";
+    return view.build();
+}
+
 int syncStatus(progress::Store& store) {
     const progress::OutboxCounts c = progress::outboxCounts(store);
     std::cout << "waiting," << c.waiting << "\nsent," << c.sent << "\nrefused," << c.refused
@@ -199,20 +226,24 @@ int main(int argc, char** argv) {
                        "le LRS en est averti à la prochaine synchronisation)")
         ->add_option("name", name)
         ->required();
+    // The LRS: where `sync` sends, and where `progress` and `questions` read the whole fleet
+    // from instead of one file. Given before or after the command.
     std::string lrsUrl, lrsKey, secretFile;
     size_t batch = 200;
     int timeout = 60;
+    app.fallthrough();
+    app.add_option("--lrs", lrsUrl,
+                   "adresse xAPI du LRS, p. ex. https://lrs/xAPI (sync ; progress et questions "
+                   "y lisent toute la flotte)");
+    app.add_option("--key", lrsKey, "clé du LRS (identifiant Basic)");
+    app.add_option("--secret-file", secretFile,
+                   "fichier dont la première ligne est le secret du LRS (sinon "
+                   "CORDEE_LRS_SECRET)");
+    app.add_option("--timeout", timeout, "délai maximal d’une requête au LRS, en secondes (60)");
     CLI::App* syncCommand = app.add_subcommand(
         "sync", "envoyer au LRS (xAPI) chaque déclaration qu’il n’a pas encore reçue (écrit dans "
                 "le fichier : ce qui est reçu)");
-    syncCommand->add_option("--lrs", lrsUrl, "adresse xAPI du LRS, p. ex. https://lrs/xAPI")
-        ->required();
-    syncCommand->add_option("--key", lrsKey, "clé (identifiant Basic)");
-    syncCommand->add_option("--secret-file", secretFile,
-                            "fichier dont la première ligne est le secret (sinon "
-                            "CORDEE_LRS_SECRET)");
     syncCommand->add_option("--batch", batch, "déclarations par envoi (200)");
-    syncCommand->add_option("--timeout", timeout, "délai maximal d’une requête, en secondes (60)");
     app.add_subcommand("sync-status",
                        "ce qui attend d’être envoyé au LRS, dernier succès, dernière "
                        "erreur");
@@ -224,23 +255,8 @@ int main(int argc, char** argv) {
         app.exit(e);
         return 2;
     }
-    if (!fs::exists(db)) {
-        std::cerr << "cordee-report: " << db << " : fichier introuvable / no such file\n";
-        return 2;
-    }
     const std::string command = app.get_subcommands().front()->get_name();
-    // Reports only read: the file is opened read-only and not one byte of it changes. Only
-    // `forget` writes, and it too never moves or repairs a file it finds damaged.
-    const bool writes = command == "forget" || command == "sync";
-    progress::Store store(db, writes ? progress::OpenMode::Edit : progress::OpenMode::Read);
-    if (const std::string why = openProblem(store); !why.empty()) {
-        std::cerr << "cordee-report: " << db << " : " << why << "\n";
-        return 1;
-    }
-    if (command == "learners") {
-        for (const progress::Learner& l : store.learners())
-            std::cout << l.name << "\n";
-    } else if (command == "progress") {
+    auto printProgress = [](progress::Store& store) {
         std::cout << "learner,course,status,success,score_percent,time_minutes,last_activity\n";
         for (const progress::ProgressRow& r : progress::progressRows(store))
             std::cout << csv(r.learner) << "," << csv(r.course) << "," << r.status << ","
@@ -248,7 +264,8 @@ int main(int argc, char** argv) {
                       << (r.scorePercent < 0 ? "" : fmt::format("{:.0f}", r.scorePercent)) << ","
                       << fmt::format("{:.1f}", static_cast<double>(r.timeMs) / 60000.0) << ","
                       << r.lastActivity << "\n";
-    } else if (command == "questions") {
+    };
+    auto printQuestions = [&courses](progress::Store& store) {
         // With the courses at hand, the most chosen wrong answer is also given as the learner
         // saw it; questions since removed from a course keep only the text form.
         std::map<std::string, course::LoadResult> loaded;
@@ -268,6 +285,37 @@ int main(int argc, char** argv) {
                 std::cout << "," << csv(readable(loaded, q));
             std::cout << "\n";
         }
+    };
+    if (!lrsUrl.empty() && (command == "progress" || command == "questions")) {
+        auto fleet = fleetFromLrs(lrsUrl, lrsKey, secretFile, timeout, iris);
+        if (!fleet)
+            return 1;
+        command == "progress" ? printProgress(*fleet) : printQuestions(*fleet);
+        return 0;
+    }
+    if (command == "sync" && lrsUrl.empty()) {
+        std::cerr << "cordee-report: sync : --lrs URL est requis / --lrs URL is required\n";
+        return 2;
+    }
+    if (!fs::exists(db)) {
+        std::cerr << "cordee-report: " << db << " : fichier introuvable / no such file\n";
+        return 2;
+    }
+    // Reports only read: the file is opened read-only and not one byte of it changes. Only
+    // `forget` writes, and it too never moves or repairs a file it finds damaged.
+    const bool writes = command == "forget" || command == "sync";
+    progress::Store store(db, writes ? progress::OpenMode::Edit : progress::OpenMode::Read);
+    if (const std::string why = openProblem(store); !why.empty()) {
+        std::cerr << "cordee-report: " << db << " : " << why << "\n";
+        return 1;
+    }
+    if (command == "learners") {
+        for (const progress::Learner& l : store.learners())
+            std::cout << l.name << "\n";
+    } else if (command == "progress") {
+        printProgress(store);
+    } else if (command == "questions") {
+        printQuestions(store);
     } else if (command == "attempts") {
         if (!store.findLearner(name)) {
             std::cerr << "cordee-report: « " << name
