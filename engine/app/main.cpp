@@ -5,6 +5,7 @@
 #include "app/sdl_input.hpp"
 #include "app/settings_file.hpp"
 #include "core/strings.hpp"
+#include "lrs/background_sync.hpp"
 #include "progress/store_sink.hpp"
 #include "render/font_set.hpp"
 #include "render/sdl_canvas.hpp"
@@ -109,6 +110,38 @@ bool navigate(ui::Controller& c, const app::Catalogue& cat, const app::Options& 
     }
     c.showOverview(*cat.selected);
     return true;
+}
+
+// The LRS settings (--lrs-config, or lrs.ini beside the settings file): a device with none
+// does not sync; one with a broken file says every problem and plays on without syncing.
+std::unique_ptr<lrs::BackgroundSync> startLrsSync(const app::Options& o,
+                                                  const std::filesystem::path& db) {
+    const std::filesystem::path file = o.lrsConfig.empty()
+                                           ? app::settingsPath().parent_path() / "lrs.ini"
+                                           : std::filesystem::path(o.lrsConfig);
+    const lrs::LrsConfigResult r = lrs::readLrsConfig(file);
+    if (!r.present) {
+        if (!o.lrsConfig.empty())
+            std::cerr << "cordee: " << file.string() << ": fichier introuvable / no such file\n";
+        return nullptr;
+    }
+    for (const std::string& e : r.errors)
+        std::cerr << e << "\n";
+    if (!r.ok())
+        return nullptr;
+    std::string secret;
+    if (!r.config.secretFile.empty()) {
+        std::ifstream in(r.config.secretFile);
+        if (!in || !std::getline(in, secret)) {
+            std::cerr
+                << "cordee: " << r.config.secretFile
+                << ": secret illisible, pas d’envoi au LRS / cannot read the secret, no sync\n";
+            return nullptr;
+        }
+    } else if (const char* env = std::getenv("CORDEE_LRS_SECRET")) {
+        secret = env;
+    }
+    return std::make_unique<lrs::BackgroundSync>(db, r.config, secret);
 }
 
 // How long quitting waits for actions kept in memory to reach the file (a lock that goes,
@@ -433,6 +466,14 @@ int main(int argc, char** argv) {
         sink.emplace(store, progress::Learner{0, learnerName(o), learnerName(o), ""});
     if (store.problem() != progress::StoreProblem::None)
         std::cerr << "cordee: progress: " << store.detail() << "\n";
+    // A device configured for an LRS sends its records by itself, in a thread of its own.
+    std::unique_ptr<lrs::BackgroundSync> lrsSync;
+    if (o.screenshot.empty())
+        lrsSync = startLrsSync(o, store.path());
+    if (lrsSync)
+        sink->onActivityDone = [&lrsSync] {
+            lrsSync->kick();
+        };
     if (!store.movedAside().empty()) {
         const std::string notice =
             (settings.lang == core::Lang::En

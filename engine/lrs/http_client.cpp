@@ -12,6 +12,11 @@ size_t collect(char* data, size_t size, size_t count, void* out) {
     return size * count;
 }
 
+int abortCheck(void* settings, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    const auto* s = static_cast<const HttpSettings*>(settings);
+    return s->abort && s->abort() ? 1 : 0;
+}
+
 void globalInit() {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -63,6 +68,11 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string* body
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &r.body);
+    if (settings_.abort) {
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, abortCheck);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA, &settings_);
+    }
     if (body) {
         curl_easy_setopt(c, CURLOPT_POST, 1L);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, body->data());

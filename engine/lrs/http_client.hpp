@@ -8,6 +8,7 @@
 #include "lrs/transport.hpp"
 
 #include <chrono>
+#include <functional>
 
 namespace cordee::lrs {
 
@@ -15,6 +16,7 @@ struct HttpSettings {
     std::string key, secret; // Basic auth
     std::chrono::seconds connectTimeout{10};
     std::chrono::seconds timeout{60};
+    std::function<bool()> abort; // asked while a request runs: true ends it at once (quit)
 };
 
 class HttpClient : public Transport {

@@ -89,6 +89,7 @@ public:
     // Caps the file's size in pages, on this connection (tests simulate a full disk with it).
     void limitPages(int pages);
 
+    const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() { return db_; } // for reports.cpp, in this room only
 
     static constexpr int kSchemaVersion = 3;
