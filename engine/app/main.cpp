@@ -5,6 +5,7 @@
 #include "app/sdl_input.hpp"
 #include "app/settings_file.hpp"
 #include "core/strings.hpp"
+#include "lrs/background_sync.hpp"
 #include "progress/store_sink.hpp"
 #include "render/font_set.hpp"
 #include "render/sdl_canvas.hpp"
@@ -111,22 +112,69 @@ bool navigate(ui::Controller& c, const app::Catalogue& cat, const app::Options& 
     return true;
 }
 
+// The LRS settings (--lrs-config, or lrs.ini beside the settings file): a device with none
+// does not sync; one with a broken file says every problem and plays on without syncing.
+std::unique_ptr<lrs::BackgroundSync> startLrsSync(const app::Options& o,
+                                                  const std::filesystem::path& db) {
+    const std::filesystem::path file = o.lrsConfig.empty()
+                                           ? app::settingsPath().parent_path() / "lrs.ini"
+                                           : std::filesystem::path(o.lrsConfig);
+    const lrs::LrsConfigResult r = lrs::readLrsConfig(file);
+    if (!r.present) {
+        if (!o.lrsConfig.empty())
+            std::cerr << "cordee: " << file.string() << ": fichier introuvable / no such file\n";
+        return nullptr;
+    }
+    for (const std::string& e : r.errors)
+        std::cerr << e << "\n";
+    if (!r.ok())
+        return nullptr;
+    std::string secret;
+    if (!r.config.secretFile.empty()) {
+        std::ifstream in(r.config.secretFile);
+        if (!in || !std::getline(in, secret)) {
+            std::cerr
+                << "cordee: " << r.config.secretFile
+                << ": secret illisible, pas d’envoi au LRS / cannot read the secret, no sync\n";
+            return nullptr;
+        }
+    } else if (const char* env = std::getenv("CORDEE_LRS_SECRET")) {
+        secret = env;
+    }
+    return std::make_unique<lrs::BackgroundSync>(db, r.config, secret);
+}
+
 // How long quitting waits for actions kept in memory to reach the file (a lock that goes,
 // a disk that gets room), before saying how many could not be saved.
 constexpr std::chrono::milliseconds kQuitBudget{3000};
 
-// Said when the player ends with actions it could not write: never a silent loss.
+// Said when the player ends with actions it could not write: never a silent loss. The cause
+// is said in a few words (the notice shown while playing promises a later save: not now).
 std::string unsavedAtQuit(size_t count, const progress::StoreSink& sink, core::Lang lang) {
     if (count == 0)
         return "";
-    const std::string why = sink.problem(lang);
-    return lang == core::Lang::En
-               ? fmt::format("{} action(s) could not be saved to the progress file and are lost "
-                             "with this session. {}",
-                             count, why)
-               : fmt::format("{} action(s) n’ont pas pu être enregistrées dans le fichier de "
-                             "progression et sont perdues avec cette session. {}",
-                             count, why);
+    const bool en = lang == core::Lang::En;
+    std::string cause;
+    switch (sink.storeProblem()) {
+    case progress::StoreProblem::Full:
+        cause = en ? "the disk is full" : "espace disque plein";
+        break;
+    case progress::StoreProblem::Locked:
+        cause = en ? "the file is locked by another program"
+                   : "le fichier est verrouillé par un autre programme";
+        break;
+    case progress::StoreProblem::ReadOnly:
+        cause = en ? "the file is read-only" : "le fichier est en lecture seule";
+        break;
+    default:
+        cause = en ? "the progress file cannot be written" : "le fichier ne peut pas être écrit";
+    }
+    return en ? fmt::format("{} action(s) could not be saved to the progress file and are lost "
+                            "with this session ({}).",
+                            count, cause)
+              : fmt::format("{} action(s) n’ont pas pu être enregistrées dans le fichier de "
+                            "progression et sont perdues avec cette session ({}).",
+                            count, cause);
 }
 
 // In the text mode a signal (SIGTERM at shutdown, Ctrl-C, a closed terminal) ends the session
@@ -416,6 +464,14 @@ int main(int argc, char** argv) {
         sink.emplace(store, progress::Learner{0, learnerName(o), learnerName(o), ""});
     if (store.problem() != progress::StoreProblem::None)
         std::cerr << "cordee: progress: " << store.detail() << "\n";
+    // A device configured for an LRS sends its records by itself, in a thread of its own.
+    std::unique_ptr<lrs::BackgroundSync> lrsSync;
+    if (o.screenshot.empty())
+        lrsSync = startLrsSync(o, store.path());
+    if (lrsSync)
+        sink->onActivityDone = [&lrsSync] {
+            lrsSync->kick();
+        };
     if (!store.movedAside().empty()) {
         const std::string notice =
             (settings.lang == core::Lang::En

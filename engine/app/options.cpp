@@ -27,6 +27,8 @@ std::optional<int> parseOptions(int argc, char** argv, Options& o) {
     app.add_flag("--text", o.text, "jouer la formation dans le terminal");
     app.add_option("--db", o.db, "fichier de progression (SQLite)");
     app.add_option("--learner", o.learner, "nom de l’apprenant");
+    app.add_option("--lrs-config", o.lrsConfig,
+                   "réglages d’envoi au LRS (xAPI), par défaut ~/.config/cordee/lrs.ini");
     app.add_option("--renderer", o.renderer, "rendu : software (par défaut) ou accelerated")
         ->check(CLI::IsMember({"software", "accelerated"}));
     app.add_option("--overlay", o.overlay, "ouvrir un panneau : contents, glossary, settings, help")

@@ -19,6 +19,7 @@ struct Options {
     std::string lang;                  // --lang fr|en
     bool text = false;                 // --text: play in the terminal
     std::string db;                    // --db PATH (progress store)
+    std::string lrsConfig;             // --lrs-config FILE (where to sync; default lrs.ini)
     std::string learner;               // --learner NAME
     std::string renderer = "software"; // --renderer software|accelerated
     std::string overlay; // --overlay contents|glossary|settings|help (previews, tests)

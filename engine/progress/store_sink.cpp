@@ -103,6 +103,8 @@ void StoreSink::attemptFinished(const course::Course& c, const course::Quiz& q,
         auto it = attemptIds_.find(key);
         return it != attemptIds_.end() && store_.finishAttempt(it->second, *quiz, copy);
     });
+    if (onActivityDone)
+        onActivityDone();
 }
 
 void StoreSink::checkAnswered(const course::Course& c, const course::Question& q,
@@ -140,6 +142,8 @@ void StoreSink::scenarioChanged(const course::Course& c, const course::Scenario&
             scenarioRuns_[key] = *saved;
         return saved.has_value();
     });
+    if (onActivityDone && run.phase() == player::ScenarioRun::Phase::Ending)
+        onActivityDone();
 }
 
 void StoreSink::courseStateChanged(const course::Course& c, const std::string& status,
@@ -149,6 +153,8 @@ void StoreSink::courseStateChanged(const course::Course& c, const std::string& s
     write([this, course, version, status, success, score] {
         return store_.setCourseState(learner_.id, course, version, status, success, score);
     });
+    if (onActivityDone)
+        onActivityDone();
 }
 
 void StoreSink::restore(player::Session& session) {

@@ -40,6 +40,10 @@ public:
     uint64_t savedThrough() const override { return given_ - pending_.size(); }
 
     const Learner& learner() const { return learner_; }
+    StoreProblem storeProblem() const { return store_.problem(); }
+    // Called once an activity is finished (a quiz attempt, a scenario's ending, a course's
+    // change of state): what a background sync to an LRS waits for.
+    std::function<void()> onActivityDone;
     size_t pending() const { return pending_.size(); }
     // Tries the kept writes again; true when nothing is left waiting.
     bool flush() override;
