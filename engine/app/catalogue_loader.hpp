@@ -1,5 +1,5 @@
 // Finds and loads the courses the player offers: every course folder under the courses path,
-// plus the one named by --course.
+// or, with --course, that course alone.
 #pragma once
 
 #include "ui/controller.hpp"
@@ -16,7 +16,7 @@ std::string defaultCoursesDir(const char* argv0);
 
 struct Catalogue {
     std::vector<ui::CourseEntry> courses;
-    std::optional<size_t> selected; // the --course one
+    std::optional<size_t> selected; // the --course one (then the only one)
 };
 
 Catalogue loadCatalogue(const std::string& coursesDir, const std::string& course);
