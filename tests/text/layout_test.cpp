@@ -3,6 +3,7 @@
 #include "text/line_layout.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 
 using namespace cordee::text;
 
@@ -133,4 +134,109 @@ TEST_CASE("a space at the end of a run separates it from the next run", "[text][
     CHECK(b.lines[0].fragments[0].text == "ab ");
     CHECK(b.lines[0].fragments[0].width == 30);
     CHECK(b.lines[0].fragments[1].x == 30);
+}
+
+namespace {
+
+// Counts what is measured, to bound the layout's work by the text's length.
+class CountingMeasurer : public FakeMeasurer {
+public:
+    int width(const std::string& s, const FontSpec& f) override {
+        measuredBytes += s.size();
+        ++calls;
+        return FakeMeasurer::width(s, f);
+    }
+    size_t measuredBytes = 0;
+    size_t calls = 0;
+};
+
+// Proportional: 'i' is narrow, 'm' wide, so an estimate from the average is off.
+class ProportionalMeasurer : public Measurer {
+public:
+    int width(const std::string& s, const FontSpec&) override {
+        int w = 0;
+        for (char c : s)
+            w += c == 'i' ? 3 : (c == 'm' ? 17 : 10);
+        return w;
+    }
+    int lineHeight(const FontSpec&) override { return 20; }
+    int ascent(const FontSpec&) override { return 15; }
+};
+
+} // namespace
+
+TEST_CASE("a long word fills each line exactly, with linear work", "[text][layout][limits]") {
+    // Before: an 80 000-character word took 22 s in the window (a binary search re-measuring
+    // prefixes of the whole word for each line).
+    CountingMeasurer m;
+    const std::string word(80000, 'a');
+    TextBlock b = layoutText({{word, {}, -1}}, 100, m);
+    REQUIRE(b.lines.size() == 8000);
+    for (const Line& l : b.lines) {
+        std::string s;
+        for (const Fragment& f : l.fragments)
+            s += f.text;
+        REQUIRE(s == "aaaaaaaaaa");
+        REQUIRE(l.width == 100);
+    }
+    CHECK(m.measuredBytes < 20 * word.size());
+}
+
+TEST_CASE("a 10 MB word is laid out in bounded time", "[text][layout][limits][slow-input]") {
+    // Before: the window and the text mode froze on it.
+    CountingMeasurer m;
+    const std::string word(10 * 1024 * 1024, 'x');
+    auto start = std::chrono::steady_clock::now();
+    TextBlock b = layoutText({{"avant " + word + " après", {}, -1}}, 800, m);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(seconds < 5.0);
+    CHECK(b.lines.size() == word.size() / 80 + 2);
+    CHECK(m.measuredBytes < 20 * word.size());
+}
+
+TEST_CASE("a long word in a proportional font still cuts at the longest fitting prefix",
+          "[text][layout][limits]") {
+    ProportionalMeasurer m;
+    const std::string word = std::string(100, 'i') + std::string(100, 'm') + "iiimmm";
+    TextBlock b = layoutText({{word, {}, -1}}, 100, m);
+    std::string joined;
+    for (const Line& l : b.lines) {
+        std::string s;
+        for (const Fragment& f : l.fragments)
+            s += f.text;
+        joined += s;
+        CHECK(m.width(s, {}) <= 100);
+        CHECK(!s.empty());
+    }
+    CHECK(joined == word);
+    // Each line is as full as it can be: one more character of the next line would not fit.
+    for (size_t i = 0; i + 1 < b.lines.size(); ++i) {
+        std::string s, next;
+        for (const Fragment& f : b.lines[i].fragments)
+            s += f.text;
+        for (const Fragment& f : b.lines[i + 1].fragments)
+            next += f.text;
+        CHECK(m.width(s + next.substr(0, 1), {}) > 100);
+    }
+}
+
+TEST_CASE("zero-width text does not re-measure a growing fragment", "[text][layout][limits]") {
+    class ZeroMeasurer : public CountingMeasurer {
+    public:
+        int width(const std::string& s, const FontSpec& f) override {
+            CountingMeasurer::width(s, f);
+            return 0;
+        }
+    } m;
+    const std::string marks = [] {
+        std::string s;
+        for (int i = 0; i < 200000; ++i)
+            s += "\xCC\x81"; // U+0301, a combining mark: no width of its own
+        return s;
+    }();
+    TextBlock b = layoutText({{marks, {}, -1}}, 100, m);
+    REQUIRE(b.lines.size() == 1);
+    CHECK(b.lines[0].fragments.size() >= marks.size() / kMaxFragmentBytes);
+    CHECK(m.measuredBytes < 40 * marks.size());
 }
