@@ -4,6 +4,7 @@
 // test names' comments; the bounds are 5 to 10 times what the fixed code takes on a slow CI
 // machine.
 #include "core/diagnostic.hpp"
+#include "core/utf8.hpp"
 #include "course/loader.hpp"
 #include "course/xml_source.hpp"
 #include "support/temp_course.hpp"
@@ -294,4 +295,15 @@ TEST_CASE("a directory or a FIFO as media or include is named as such",
     CHECK(countCode(r.diagnostics, "M012") == 2);
     CHECK_FALSE(r.diagnostics.hasCode("M003"));
     CHECK_FALSE(r.diagnostics.hasCode("N001"));
+}
+
+TEST_CASE("unknown elements with very long names are compared in bounded time",
+          "[course][limits][slow-input]") {
+    const std::string name(1024 * 1024, 'z');
+    const std::string xml = onePage("<" + name + ">x</" + name + ">" +
+                                    repeat("<" + name.substr(0, 20000) + "/>", 150));
+    auto start = std::chrono::steady_clock::now();
+    course::LoadResult r = course::loadCourseFromString(xml, ".", "course.xml");
+    CHECK(secondsSince(start) < 5.0);
+    CHECK(countCode(r.diagnostics, "S001") == 151);
 }
