@@ -146,8 +146,8 @@ std::vector<size_t> XmlReader::attributeOffsets(const XMLElement* el) const {
         const bool boundary =
             tag[i - 1] == ' ' || tag[i - 1] == '\t' || tag[i - 1] == '\n' || tag[i - 1] == '\r';
         const unsigned char u = static_cast<unsigned char>(c);
-        const bool nameStart = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' ||
-                               u == ':' || u >= 0x80;
+        const bool nameStart =
+            (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' || u == ':' || u >= 0x80;
         if (boundary && nameStart)
             out.push_back(start + i);
     }
@@ -160,9 +160,8 @@ SourcePos XmlReader::attrPos(const XMLElement* el, const char* name) const {
         if (src_.text.compare(at, wanted.size(), wanted) != 0)
             continue;
         size_t j = at + wanted.size();
-        while (j < src_.text.size() &&
-               (src_.text[j] == ' ' || src_.text[j] == '\t' || src_.text[j] == '\n' ||
-                src_.text[j] == '\r'))
+        while (j < src_.text.size() && (src_.text[j] == ' ' || src_.text[j] == '\t' ||
+                                        src_.text[j] == '\n' || src_.text[j] == '\r'))
             ++j;
         if (j < src_.text.size() && src_.text[j] == '=')
             return src_.posAt(at);
@@ -201,8 +200,7 @@ void XmlReader::checkAttributes(const XMLElement* el,
         if (!offsets)
             offsets = attributeOffsets(el);
         SourcePos where = pos(el);
-        if (index < offsets->size() &&
-            src_.text.compare((*offsets)[index], name.size(), name) == 0)
+        if (index < offsets->size() && src_.text.compare((*offsets)[index], name.size(), name) == 0)
             where = src_.posAt((*offsets)[index]);
         else
             where = attrPos(el, a->Name());

@@ -47,7 +47,7 @@ struct LoadContext {
     std::vector<Reference> termRefs = {};                 // refs still to resolve at the end
     std::unordered_set<std::string> glossaryIds = {};     // known once <glossary> is read
     std::vector<std::pair<Reference, std::string>> requiresRefs = {}; // (required id, module id)
-    size_t bytesRead = 0;                                   // course.xml and includes so far
+    size_t bytesRead = 0;                                        // course.xml and includes so far
     std::map<std::filesystem::path, IncludedFile> included = {}; // by canonical path
 
     std::string displayPathOf(const std::filesystem::path& relative) const;

@@ -31,10 +31,10 @@ inline constexpr size_t kMaxCourseFileBytes = 16u * 1024u * 1024u;
 inline constexpr size_t kMaxAttributesPerElement = 100;
 
 struct XmlSource {
-    std::string displayPath;        // the path shown in diagnostics
-    std::string text;               // the file's bytes, BOM removed
-    std::vector<size_t> lineStarts; // offset of each line's first byte
-    std::vector<size_t> startTags;  // offset of each start tag's '<', in document order
+    std::string displayPath;            // the path shown in diagnostics
+    std::string text;                   // the file's bytes, BOM removed
+    std::vector<size_t> lineStarts;     // offset of each line's first byte
+    std::vector<size_t> startTags;      // offset of each start tag's '<', in document order
     std::vector<uint32_t> codePointsAt; // code points before byte k * kPosStride
 
     static constexpr size_t kPosStride = 64;

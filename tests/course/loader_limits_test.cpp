@@ -97,12 +97,10 @@ TEST_CASE("positions from the index match a plain count on long multi-byte lines
         lineStart = (lineStart == std::string::npos || offset == 0) ? 0 : lineStart + 1;
         if (offset > 0 && text[offset - 1] == '\n')
             lineStart = offset;
-        const int line = 1 + static_cast<int>(std::count(text.begin(),
-                                                         text.begin() + static_cast<long>(offset),
-                                                         '\n'));
-        const int column =
-            1 + static_cast<int>(core::countCodePoints(
-                    std::string_view(text).substr(lineStart, offset - lineStart)));
+        const int line = 1 + static_cast<int>(std::count(
+                                 text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+        const int column = 1 + static_cast<int>(core::countCodePoints(
+                                   std::string_view(text).substr(lineStart, offset - lineStart)));
         core::SourcePos p = src.posAt(offset);
         INFO(offset);
         REQUIRE(p.line == line);
@@ -166,8 +164,7 @@ TEST_CASE("too many attributes on one element is its own error", "[course][limit
     }
 }
 
-TEST_CASE("unknown attributes under the cap each get their exact column",
-          "[course][limits]") {
+TEST_CASE("unknown attributes under the cap each get their exact column", "[course][limits]") {
     std::string attrs;
     for (int i = 0; i < 99; ++i)
         attrs += " zz" + std::to_string(i) + "=\"v\"";
@@ -281,16 +278,14 @@ TEST_CASE("an include that links out of the folder is refused", "[course][limits
     CHECK(r.diagnostics.hasCode("M002"));
 }
 
-TEST_CASE("a directory or a FIFO as media or include is named as such",
-          "[course][limits][paths]") {
+TEST_CASE("a directory or a FIFO as media or include is named as such", "[course][limits][paths]") {
     TempCourse c;
     std::filesystem::create_directories(c.dir() / "media" / "photos");
     REQUIRE(mkfifo((c.dir() / "media" / "tube.png").c_str(), 0600) == 0);
     REQUIRE(mkfifo((c.dir() / "tube.xml").c_str(), 0600) == 0);
-    course::LoadResult r = c.loadBody(
-        pageModule("<p>x</p><image src=\"media/photos\" alt=\"a\"/>"
-                   "<image src=\"media/tube.png\" alt=\"b\"/>") +
-        "<include src=\"media\"/><include src=\"tube.xml\"/>");
+    course::LoadResult r = c.loadBody(pageModule("<p>x</p><image src=\"media/photos\" alt=\"a\"/>"
+                                                 "<image src=\"media/tube.png\" alt=\"b\"/>") +
+                                      "<include src=\"media\"/><include src=\"tube.xml\"/>");
     CHECK(countCode(r.diagnostics, "M011") == 2);
     CHECK(countCode(r.diagnostics, "M012") == 2);
     CHECK_FALSE(r.diagnostics.hasCode("M003"));
@@ -300,8 +295,8 @@ TEST_CASE("a directory or a FIFO as media or include is named as such",
 TEST_CASE("unknown elements with very long names are compared in bounded time",
           "[course][limits][slow-input]") {
     const std::string name(1024 * 1024, 'z');
-    const std::string xml = onePage("<" + name + ">x</" + name + ">" +
-                                    repeat("<" + name.substr(0, 20000) + "/>", 150));
+    const std::string xml =
+        onePage("<" + name + ">x</" + name + ">" + repeat("<" + name.substr(0, 20000) + "/>", 150));
     auto start = std::chrono::steady_clock::now();
     course::LoadResult r = course::loadCourseFromString(xml, ".", "course.xml");
     CHECK(secondsSince(start) < 5.0);
