@@ -115,18 +115,33 @@ bool navigate(ui::Controller& c, const app::Catalogue& cat, const app::Options& 
 // a disk that gets room), before saying how many could not be saved.
 constexpr std::chrono::milliseconds kQuitBudget{3000};
 
-// Said when the player ends with actions it could not write: never a silent loss.
+// Said when the player ends with actions it could not write: never a silent loss. The cause
+// is said in a few words (the notice shown while playing promises a later save: not now).
 std::string unsavedAtQuit(size_t count, const progress::StoreSink& sink, core::Lang lang) {
     if (count == 0)
         return "";
-    const std::string why = sink.problem(lang);
-    return lang == core::Lang::En
-               ? fmt::format("{} action(s) could not be saved to the progress file and are lost "
-                             "with this session. {}",
-                             count, why)
-               : fmt::format("{} action(s) n’ont pas pu être enregistrées dans le fichier de "
-                             "progression et sont perdues avec cette session. {}",
-                             count, why);
+    const bool en = lang == core::Lang::En;
+    std::string cause;
+    switch (sink.storeProblem()) {
+    case progress::StoreProblem::Full:
+        cause = en ? "the disk is full" : "espace disque plein";
+        break;
+    case progress::StoreProblem::Locked:
+        cause = en ? "the file is locked by another program"
+                   : "le fichier est verrouillé par un autre programme";
+        break;
+    case progress::StoreProblem::ReadOnly:
+        cause = en ? "the file is read-only" : "le fichier est en lecture seule";
+        break;
+    default:
+        cause = en ? "the progress file cannot be written" : "le fichier ne peut pas être écrit";
+    }
+    return en ? fmt::format("{} action(s) could not be saved to the progress file and are lost "
+                            "with this session ({}).",
+                            count, cause)
+              : fmt::format("{} action(s) n’ont pas pu être enregistrées dans le fichier de "
+                            "progression et sont perdues avec cette session ({}).",
+                            count, cause);
 }
 
 // In the text mode a signal (SIGTERM at shutdown, Ctrl-C, a closed terminal) ends the session

@@ -90,12 +90,14 @@ constexpr std::array<Pair, static_cast<size_t>(Str::Count)> kStrings = {{
     {"Progression en attente d’enregistrement.", "Progress waiting to be saved."},
     {"Votre progression n’est pas enregistrée : le fichier est en lecture seule.",
      "Your progress is not being saved: the file is read-only."},
-    {"Votre progression n’est pas enregistrée : le disque est plein. Vos réponses sont gardées "
-     "et seront enregistrées dès que possible.",
+    {"Votre progression n’est pas enregistrée : espace disque plein. Vos réponses sont "
+     "gardées et seront enregistrées dès que possible.",
      "Your progress is not being saved: the disk is full. Your answers are kept and will be "
      "saved as soon as possible."},
-    {"Votre progression attend : le fichier est occupé par un autre programme.",
-     "Your progress is waiting: another program is using the file."},
+    {"Votre progression attend : le fichier est verrouillé par un autre programme. Vos "
+     "réponses sont gardées et seront enregistrées dès qu’il sera libéré.",
+     "Your progress is waiting: the file is locked by another program. Your answers are kept "
+     "and will be saved as soon as it is released."},
     {"Votre progression n’est pas enregistrée : le fichier de progression est abîmé.",
      "Your progress is not being saved: the progress file is damaged."},
     {"Votre progression n’est pas enregistrée : ce fichier n’est pas un fichier de progression "

@@ -130,6 +130,8 @@ std::map<std::string, std::vector<Row>> learnerData(Store& store, const std::str
          "SELECT r.* FROM reflection r JOIN learner l ON l.id = r.learner WHERE l.name = ?"},
         {"scenario_run",
          "SELECT s.* FROM scenario_run s JOIN learner l ON l.id = s.learner WHERE l.name = ?"},
+        {"xapi_event",
+         "SELECT x.* FROM xapi_event x JOIN learner l ON l.id = x.learner WHERE l.name = ?"},
     };
     for (const auto& [table, sql] : tables) {
         Query q(store.handle(), sql);
@@ -137,96 +139,6 @@ std::map<std::string, std::vector<Row>> learnerData(Store& store, const std::str
         auto& rows = out[table];
         while (q.next())
             rows.push_back(q.row());
-    }
-    return out;
-}
-
-std::vector<XapiEvent> xapiEvents(Store& store) {
-    std::vector<XapiEvent> out;
-    {
-        Query q(store.handle(), "SELECT l.display_name, l.account, e.course, e.course_version, "
-                                "e.first_access, e.status, e.success, e.score, e.last_access "
-                                "FROM enrolment e JOIN learner l ON l.id = e.learner");
-        while (q.next()) {
-            XapiEvent launched{"launched",
-                               q.text(0),
-                               q.text(1),
-                               q.text(2),
-                               "",
-                               q.text(4),
-                               static_cast<int>(q.integer(3))};
-            out.push_back(launched);
-            if (q.text(5) == "completed") {
-                XapiEvent done = launched;
-                done.kind = "completed";
-                done.timestamp = q.text(8);
-                done.hasSuccess = q.text(6) != "unknown";
-                done.success = q.text(6) == "passed";
-                out.push_back(done);
-            }
-        }
-    }
-    {
-        Query q(store.handle(),
-                "SELECT l.display_name, l.account, p.course, e.course_version, p.page, "
-                "p.last_seen, p.time_ms FROM page_visit p JOIN learner l ON l.id = p.learner "
-                "JOIN enrolment e ON e.learner = p.learner AND e.course = p.course");
-        while (q.next()) {
-            XapiEvent e{"experienced",
-                        q.text(0),
-                        q.text(1),
-                        q.text(2),
-                        "pages/" + q.text(4),
-                        q.text(5),
-                        static_cast<int>(q.integer(3))};
-            e.durationMs = q.integer(6);
-            out.push_back(e);
-        }
-    }
-    {
-        Query q(store.handle(),
-                "SELECT l.display_name, l.account, a.course, a.course_version, a.quiz, "
-                "r.question, r.answered, r.points, r.max_points, r.verdict, r.response, "
-                "r.time_ms FROM response r JOIN quiz_attempt a ON a.id = r.attempt "
-                "JOIN learner l ON l.id = a.learner ORDER BY r.answered");
-        while (q.next()) {
-            XapiEvent e{"answered",
-                        q.text(0),
-                        q.text(1),
-                        q.text(2),
-                        "quizzes/" + q.text(4) + "/questions/" + q.text(5),
-                        q.text(6),
-                        static_cast<int>(q.integer(3))};
-            e.hasScore = true;
-            e.raw = q.real(7);
-            e.max = q.real(8);
-            e.hasSuccess = true;
-            e.success = q.text(9) == "correct";
-            e.response = q.text(10);
-            e.durationMs = q.integer(11);
-            out.push_back(e);
-        }
-    }
-    {
-        Query q(store.handle(),
-                "SELECT l.display_name, l.account, a.course, a.course_version, a.quiz, "
-                "a.finished, a.score, a.max_score, a.passed FROM quiz_attempt a "
-                "JOIN learner l ON l.id = a.learner WHERE a.finished IS NOT NULL");
-        while (q.next()) {
-            XapiEvent e{q.integer(8) == 1 ? "passed" : "failed",
-                        q.text(0),
-                        q.text(1),
-                        q.text(2),
-                        "quizzes/" + q.text(4),
-                        q.text(5),
-                        static_cast<int>(q.integer(3))};
-            e.hasScore = true;
-            e.raw = q.real(6);
-            e.max = q.real(7);
-            e.hasSuccess = true;
-            e.success = q.integer(8) == 1;
-            out.push_back(e);
-        }
     }
     return out;
 }

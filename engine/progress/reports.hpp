@@ -45,17 +45,4 @@ std::vector<AttemptRow> attemptRows(Store& store, const std::string& learner);
 // Every row about one learner, table by table (responses joined through their attempts).
 std::map<std::string, std::vector<Row>> learnerData(Store& store, const std::string& learner);
 
-// Statements as xAPI 1.0.3 sees them, built from the store's events.
-struct XapiEvent {
-    std::string kind; // launched, experienced, answered, passed, failed, completed
-    std::string learnerName, account, course, object, timestamp;
-    int courseVersion = 0;
-    bool hasScore = false;
-    double raw = 0, max = 0;
-    bool hasSuccess = false, success = false;
-    int64_t durationMs = -1;
-    std::string response;
-};
-std::vector<XapiEvent> xapiEvents(Store& store);
-
 } // namespace cordee::progress

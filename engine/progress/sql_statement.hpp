@@ -20,7 +20,16 @@ public:
         if (db)
             sqlite3_prepare_v2(db, sql, -1, &s_, nullptr);
     }
+    Stmt(sqlite3* db, const std::string& sql)
+        : Stmt(db, sql.c_str()) {}
     ~Stmt() { sqlite3_finalize(s_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+    // For the next row of a batch: same statement, new values.
+    void reset() {
+        sqlite3_reset(s_);
+        sqlite3_clear_bindings(s_);
+    }
     explicit operator bool() const { return s_ != nullptr; }
     Stmt& bind(int i, int64_t v) {
         sqlite3_bind_int64(s_, i, v);

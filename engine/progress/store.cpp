@@ -101,8 +101,14 @@ bool Store::forgetLearner(const std::string& name) {
     if (!exec("BEGIN IMMEDIATE"))
         return false;
     bool ok = true;
+    // What a Learning Record Store was already sent must be voided there (the erasure reaches
+    // it at the next sync); what it was not sent simply goes.
     for (const char* sql :
-         {"DELETE FROM response WHERE attempt IN (SELECT id FROM quiz_attempt WHERE learner = ?)",
+         {"INSERT INTO xapi_event(id, kind, object, timestamp) SELECT "
+          "cordee_uuid5('voided|' || id), 'voided', id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+          "FROM xapi_event WHERE learner = ? AND sent IS NOT NULL ORDER BY seq",
+          "DELETE FROM xapi_event WHERE learner = ?",
+          "DELETE FROM response WHERE attempt IN (SELECT id FROM quiz_attempt WHERE learner = ?)",
           "DELETE FROM quiz_attempt WHERE learner = ?",
           "DELETE FROM check_answer WHERE learner = ?", "DELETE FROM reflection WHERE learner = ?",
           "DELETE FROM scenario_run WHERE learner = ?", "DELETE FROM page_visit WHERE learner = ?",

@@ -1,4 +1,5 @@
-// The learners' progress in one SQLite file: the only code that includes sqlite3.h.
+// The learners’ progress in one SQLite file (store.cpp, store_open.cpp): with the rest of
+// engine/progress, the only code that includes sqlite3.h.
 //
 // Workload: small writes, one per learner action, each its own transaction committed before
 // the player shows its feedback (WAL, synchronous=FULL: an acknowledged answer survives a
@@ -90,7 +91,7 @@ public:
 
     sqlite3* handle() { return db_; } // for reports.cpp, in this room only
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr int32_t kApplicationId = 0x434F5244; // "CORD"
 
     // ------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // Opening the progress file, telling a healthy file from one that cannot be used now, and the
-// schema with its migrations. Part of progress::Store (see store.hpp); the only other file that
-// writes the schema is none.
+// schema with its migrations. Part of progress::Store (see store.hpp); no other file
+// writes the schema.
 //
 // Workload: once per process, a quick_check and a few pragmas; bounded in time whatever holds
 // the file (kOpenBudget), so a locked, full or read-only file never freezes the player.
@@ -12,6 +12,7 @@
 // [SECTION] index: schema · classifying · opening · setting up · migrations
 #include "progress/sql_statement.hpp"
 #include "progress/store.hpp"
+#include "progress/uuid.hpp"
 
 #include <fmt/format.h>
 #include <sys/statvfs.h>
@@ -135,6 +136,118 @@ CREATE TABLE scenario_run (
 constexpr const char* kMigrationTo2 = R"sql(
 ALTER TABLE enrolment ADD COLUMN completed_at TEXT;
 UPDATE enrolment SET completed_at = last_access WHERE status = 'completed';
+)sql";
+
+// Version 3: learning records for a Learning Record Store. Every event a statement is made of
+// (a course launched or completed, a page experienced, a question answered, a quiz passed or
+// failed) is logged in xapi_event with its statement id, by triggers, in the transaction that
+// records it: no write path can forget one, and a statement never changes once logged (so
+// sending it again is harmless). Rows of older files get name-based ids (cordee_uuid5), the
+// same for every migration of the same file. Each quiz attempt gets a registration shared by
+// its statements. `sent` is the LRS's acknowledgement; `problem` why the LRS refused one.
+constexpr const char* kMigrationTo3 = R"sql(
+ALTER TABLE quiz_attempt ADD COLUMN registration TEXT;
+UPDATE quiz_attempt SET registration = cordee_uuid5('registration|' ||
+  (SELECT account FROM learner WHERE id = quiz_attempt.learner) || '|' || course || '|' ||
+  quiz || '|' || number);
+CREATE TABLE xapi_event (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  learner INTEGER REFERENCES learner(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  course TEXT NOT NULL DEFAULT '',
+  course_version INTEGER NOT NULL DEFAULT 0,
+  object TEXT NOT NULL DEFAULT '',
+  timestamp TEXT NOT NULL,
+  registration TEXT,
+  raw REAL,
+  max REAL,
+  success INTEGER,
+  duration_ms INTEGER,
+  response TEXT,
+  sent TEXT,
+  problem TEXT
+);
+CREATE INDEX xapi_event_unsent ON xapi_event(seq) WHERE sent IS NULL AND problem IS NULL;
+CREATE INDEX xapi_event_by_learner ON xapi_event(learner);
+CREATE TABLE lrs_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO xapi_event(id, learner, kind, course, course_version, object, timestamp,
+                       registration, raw, max, success, duration_ms, response)
+SELECT * FROM (
+  SELECT cordee_uuid5('launched|' || l.account || '|' || e.course), e.learner, 'launched',
+         e.course, e.course_version, '', e.first_access, NULL, NULL, NULL, NULL, NULL, NULL
+  FROM enrolment e JOIN learner l ON l.id = e.learner
+  UNION ALL
+  SELECT cordee_uuid5('completed|' || l.account || '|' || e.course), e.learner, 'completed',
+         e.course, e.course_version, '', e.completed_at, NULL, NULL, NULL,
+         CASE e.success WHEN 'passed' THEN 1 WHEN 'failed' THEN 0 END, NULL, NULL
+  FROM enrolment e JOIN learner l ON l.id = e.learner WHERE e.completed_at IS NOT NULL
+  UNION ALL
+  SELECT cordee_uuid5('experienced|' || l.account || '|' || p.course || '|' || p.page || '|' ||
+                      p.last_seen), p.learner, 'experienced', p.course, e.course_version,
+         'pages/' || p.page, p.last_seen, NULL, NULL, NULL, NULL, p.time_ms, NULL
+  FROM page_visit p JOIN learner l ON l.id = p.learner
+  JOIN enrolment e ON e.learner = p.learner AND e.course = p.course
+  UNION ALL
+  SELECT cordee_uuid5('answered|' || a.registration || '|' || r.position), a.learner,
+         'answered', a.course, a.course_version, 'quizzes/' || a.quiz || '/questions/' ||
+         r.question, r.answered, a.registration, r.points, r.max_points,
+         r.verdict = 'correct', r.time_ms, r.response
+  FROM response r JOIN quiz_attempt a ON a.id = r.attempt
+  UNION ALL
+  SELECT cordee_uuid5('finished|' || a.registration), a.learner,
+         CASE a.passed WHEN 1 THEN 'passed' ELSE 'failed' END, a.course, a.course_version,
+         'quizzes/' || a.quiz, a.finished, a.registration, a.score, a.max_score, a.passed = 1,
+         NULL, NULL
+  FROM quiz_attempt a WHERE a.finished IS NOT NULL
+) ORDER BY 7;
+CREATE TRIGGER xapi_launched AFTER INSERT ON enrolment BEGIN
+  INSERT INTO xapi_event(id, learner, kind, course, course_version, timestamp)
+  VALUES (cordee_uuid4(), NEW.learner, 'launched', NEW.course, NEW.course_version,
+          NEW.first_access);
+END;
+CREATE TRIGGER xapi_completed AFTER UPDATE OF completed_at ON enrolment
+WHEN OLD.completed_at IS NULL AND NEW.completed_at IS NOT NULL BEGIN
+  INSERT INTO xapi_event(id, learner, kind, course, course_version, timestamp, success)
+  VALUES (cordee_uuid4(), NEW.learner, 'completed', NEW.course, NEW.course_version,
+          NEW.completed_at, CASE NEW.success WHEN 'passed' THEN 1 WHEN 'failed' THEN 0 END);
+END;
+CREATE TRIGGER xapi_first_visit AFTER INSERT ON page_visit BEGIN
+  INSERT INTO xapi_event(id, learner, kind, course, course_version, object, timestamp,
+                         duration_ms)
+  VALUES (cordee_uuid4(), NEW.learner, 'experienced', NEW.course,
+          (SELECT course_version FROM enrolment WHERE learner = NEW.learner AND
+           course = NEW.course), 'pages/' || NEW.page, NEW.last_seen, NEW.time_ms);
+END;
+CREATE TRIGGER xapi_visit AFTER UPDATE OF visits ON page_visit
+WHEN NEW.visits > OLD.visits BEGIN
+  INSERT INTO xapi_event(id, learner, kind, course, course_version, object, timestamp,
+                         duration_ms)
+  VALUES (cordee_uuid4(), NEW.learner, 'experienced', NEW.course,
+          (SELECT course_version FROM enrolment WHERE learner = NEW.learner AND
+           course = NEW.course), 'pages/' || NEW.page, NEW.last_seen,
+          NEW.time_ms - OLD.time_ms);
+END;
+CREATE TRIGGER xapi_registration AFTER INSERT ON quiz_attempt
+WHEN NEW.registration IS NULL BEGIN
+  UPDATE quiz_attempt SET registration = cordee_uuid4() WHERE id = NEW.id;
+END;
+CREATE TRIGGER xapi_answered AFTER INSERT ON response BEGIN
+  INSERT INTO xapi_event(id, learner, kind, course, course_version, object, timestamp,
+                         registration, raw, max, success, duration_ms, response)
+  SELECT cordee_uuid4(), a.learner, 'answered', a.course, a.course_version,
+         'quizzes/' || a.quiz || '/questions/' || NEW.question, NEW.answered, a.registration,
+         NEW.points, NEW.max_points, NEW.verdict = 'correct', NEW.time_ms, NEW.response
+  FROM quiz_attempt a WHERE a.id = NEW.attempt;
+END;
+CREATE TRIGGER xapi_finished AFTER UPDATE OF finished ON quiz_attempt
+WHEN OLD.finished IS NULL AND NEW.finished IS NOT NULL BEGIN
+  INSERT INTO xapi_event(id, learner, kind, course, course_version, object, timestamp,
+                         registration, raw, max, success)
+  VALUES (cordee_uuid4(), NEW.learner, CASE NEW.passed WHEN 1 THEN 'passed' ELSE 'failed' END,
+          NEW.course, NEW.course_version, 'quizzes/' || NEW.quiz, NEW.finished,
+          NEW.registration, NEW.score, NEW.max_score, NEW.passed = 1);
+END;
 )sql";
 
 // ---------------------------------------------------------------------------------------------
@@ -302,6 +415,7 @@ bool Store::connect(const std::string& name, int flags) {
         return false;
     }
     sqlite3_busy_timeout(db_, kBusyMs);
+    registerUuidFunctions(db_); // the schema's triggers call them
     return true;
 }
 
@@ -374,6 +488,7 @@ void Store::readForReport() {
         if (rc == SQLITE_DONE) {
             closeConnection();
             db_ = copy;
+            registerUuidFunctions(db_);
             ready_ = migrate();
             return;
         }
@@ -511,6 +626,8 @@ bool Store::migrate() {
         ok = exec(kSchemaV1);
     if (locked < 2)
         ok = ok && exec(kMigrationTo2);
+    if (locked < 3)
+        ok = ok && exec(kMigrationTo3);
     ok = ok && exec(fmt::format("PRAGMA application_id={}", kApplicationId).c_str()) &&
          exec(fmt::format("PRAGMA user_version={}", kSchemaVersion).c_str());
     if (!ok) {

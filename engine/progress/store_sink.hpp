@@ -40,6 +40,7 @@ public:
     uint64_t savedThrough() const override { return given_ - pending_.size(); }
 
     const Learner& learner() const { return learner_; }
+    StoreProblem storeProblem() const { return store_.problem(); }
     size_t pending() const { return pending_.size(); }
     // Tries the kept writes again; true when nothing is left waiting.
     bool flush() override;

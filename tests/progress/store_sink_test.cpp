@@ -3,6 +3,7 @@
 #include "support/temp_course.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <sqlite3.h>
 
 using namespace cordee;
@@ -129,4 +130,65 @@ TEST_CASE("each answer records how long its question was on screen, feedback rea
     sqlite3_finalize(st);
     sqlite3_close(db);
     CHECK(times == std::vector<int64_t>{4000, 2500, 15 * 60 * 1000});
+}
+
+TEST_CASE("savedThrough says which actions reached the file, and drain gives up in time",
+          "[progress][sink][failure]") {
+    Demo d;
+    test::TempCourse dir;
+    progress::Store store(dir.dir() / "p.db");
+    auto learner = store.ensureLearner("Camille");
+    progress::StoreSink sink(store, *learner);
+    player::Session s(d.outline);
+    s.attach(&sink);
+    s.setReflection("r-attentes", "premier");
+    CHECK(sink.allSaved());
+    const uint64_t firstAction = sink.actionsGiven();
+    CHECK(sink.savedThrough() == firstAction);
+
+    store.limitPages(1);
+    s.setReflection("r-attentes", std::string(20000, 'y'));
+    CHECK(sink.actionsGiven() == firstAction + 1);
+    CHECK(sink.savedThrough() == firstAction); // the second one waits
+    CHECK_FALSE(sink.allSaved());
+
+    const auto started = std::chrono::steady_clock::now();
+    CHECK(sink.drain(std::chrono::milliseconds(300)) == 1);
+    const auto took = std::chrono::steady_clock::now() - started;
+    CHECK(took >= std::chrono::milliseconds(250));
+    CHECK(took < std::chrono::seconds(2));
+
+    store.limitPages(100000);
+    CHECK(sink.drain(std::chrono::milliseconds(300)) == 0);
+    CHECK(sink.allSaved());
+    CHECK(store.reflections(learner->id, "demo").at("r-attentes") == std::string(20000, 'y'));
+}
+
+TEST_CASE("GIVEN a file locked when the player starts WHEN it is freed THEN the learner is added "
+          "and every action kept in memory reaches the file",
+          "[progress][sink][concurrency]") {
+    Demo d;
+    test::TempCourse dir;
+    const auto file = dir.dir() / "p.db";
+    { progress::Store first(file); }
+    sqlite3* holder = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &holder) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(holder, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE;", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    progress::Store store(file);
+    REQUIRE_FALSE(store.ensureLearner("Camille"));
+    progress::StoreSink sink(store, progress::Learner{0, "Camille", "Camille", ""});
+    player::Session s(d.outline);
+    s.attach(&sink);
+    s.setReflection("r-attentes", "écrit pendant le verrou");
+    CHECK_FALSE(sink.allSaved());
+    CHECK_FALSE(sink.problem().empty());
+
+    sqlite3_exec(holder, "COMMIT;", nullptr, nullptr, nullptr);
+    sqlite3_close(holder);
+    CHECK(sink.drain(std::chrono::milliseconds(2000)) == 0);
+    auto l = store.findLearner("Camille");
+    REQUIRE(l);
+    CHECK(sink.learner().id == l->id);
+    CHECK(store.reflections(l->id, "demo").at("r-attentes") == "écrit pendant le verrou");
 }

@@ -2,6 +2,7 @@
 #include "support/temp_course.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sqlite3.h>
@@ -283,7 +284,7 @@ TEST_CASE("GIVEN a version-1 file WHEN a newer player opens it THEN it is migrat
     CHECK(pragma(file, "user_version") == "1");
     Store store(file);
     REQUIRE(store.ok());
-    CHECK(store.schemaVersion() == 2);
+    CHECK(store.schemaVersion() == Store::kSchemaVersion);
     auto l = store.findLearner("Ancien apprenant");
     REQUIRE(l);
     CHECK(store.reflections(l->id, "demo").at("r-attentes") == "Mon texte v1");
@@ -341,4 +342,109 @@ TEST_CASE("a read-only file is read, not written, not moved aside, and says so",
     CHECK(store.problem() == StoreProblem::ReadOnly);
     CHECK(fs::exists(file));
     CHECK(fs::file_size(file) == size);
+}
+
+namespace {
+
+std::string bytesOf(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+} // namespace
+
+TEST_CASE("reading a missing file creates nothing", "[progress][store][read]") {
+    test::TempCourse dir;
+    const fs::path file = dir.dir() / "none" / "progress.db";
+    Store store(file, OpenMode::Read);
+    CHECK_FALSE(store.readable());
+    CHECK(store.problem() == StoreProblem::CannotOpen);
+    CHECK_FALSE(fs::exists(file.parent_path()));
+}
+
+TEST_CASE("reading a corrupt file moves nothing and changes no byte of it",
+          "[progress][store][read][failure]") {
+    test::TempCourse dir;
+    const fs::path file = dir.dir() / "progress.db";
+    std::ofstream(file, std::ios::binary) << "SQLite format 3" << std::string(8192, 'x');
+    const std::string before = bytesOf(file);
+    Store store(file, OpenMode::Read);
+    CHECK(store.problem() == StoreProblem::Corrupt);
+    CHECK(store.movedAside().empty());
+    CHECK_FALSE(store.usable());
+    CHECK(bytesOf(file) == before);
+    CHECK(std::distance(fs::directory_iterator(dir.dir()), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("GIVEN a version-1 file WHEN a report reads it THEN the records come out and the file "
+          "stays version 1, byte for byte",
+          "[progress][store][read][migration]") {
+    test::TempCourse dir;
+    const fs::path file = dir.dir() / "progress.db";
+    fs::copy_file(std::string(CORDEE_TEST_DATA) + "/progress/v1.db", file);
+    const std::string before = bytesOf(file);
+    {
+        Store store(file, OpenMode::Read);
+        REQUIRE(store.readable());
+        auto l = store.findLearner("Ancien apprenant");
+        REQUIRE(l);
+        CHECK(store.facts(l->id, "demo").visitedPages.size() == 3);
+        CHECK_FALSE(store.ensureLearner("Nouveau")); // reading never writes
+    }
+    CHECK(bytesOf(file) == before);
+    CHECK(pragma(file, "user_version") == "1");
+}
+
+TEST_CASE("another program's rollback-journal file keeps its mode and its bytes",
+          "[progress][store][failure]") {
+    test::TempCourse dir;
+    const fs::path file = dir.dir() / "other.db";
+    {
+        sqlite3* db = nullptr;
+        sqlite3_open(file.c_str(), &db);
+        sqlite3_exec(db, "PRAGMA journal_mode=DELETE; CREATE TABLE t(x); INSERT INTO t VALUES (1);",
+                     nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+    }
+    const std::string before = bytesOf(file);
+    for (OpenMode mode : {OpenMode::Player, OpenMode::Edit, OpenMode::Read}) {
+        Store store(file, mode);
+        CHECK(store.problem() == StoreProblem::Foreign);
+        CHECK_FALSE(store.ensureLearner("Camille"));
+    }
+    CHECK(bytesOf(file) == before);
+    CHECK(pragma(file, "journal_mode") == "delete");
+    CHECK_FALSE(fs::exists(dir.dir() / "other.db-wal"));
+}
+
+TEST_CASE("GIVEN another program holding the file in exclusive mode WHEN the player opens it "
+          "THEN it says locked within seconds, and writes once the holder lets go",
+          "[progress][store][concurrency]") {
+    test::TempCourse dir;
+    const fs::path file = dir.dir() / "progress.db";
+    {
+        Store store(file);
+        REQUIRE(store.ensureLearner("Camille"));
+    }
+    sqlite3* holder = nullptr;
+    REQUIRE(sqlite3_open(file.c_str(), &holder) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(holder,
+                         "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; "
+                         "UPDATE learner SET name = name; COMMIT;",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    const auto started = std::chrono::steady_clock::now();
+    Store store(file);
+    const auto took = std::chrono::steady_clock::now() - started;
+    CHECK(took < std::chrono::seconds(6));
+    CHECK(store.problem() == StoreProblem::Locked);
+    CHECK(store.movedAside().empty());
+    const auto writeStarted = std::chrono::steady_clock::now();
+    CHECK_FALSE(store.ensureLearner("Dominique"));
+    CHECK(std::chrono::steady_clock::now() - writeStarted < std::chrono::seconds(3));
+    sqlite3_close(holder);
+    auto l = store.ensureLearner("Dominique");
+    REQUIRE(l);
+    CHECK(store.recordVisit(l->id, "demo", 1, "p-lire", 1));
+    CHECK(store.problem() == StoreProblem::None);
+    CHECK(store.findLearner("Camille"));
 }

@@ -136,6 +136,46 @@ TEST_CASE("a space at the end of a run separates it from the next run", "[text][
     CHECK(b.lines[0].fragments[1].x == 30);
 }
 
+TEST_CASE("French spacing keeps a day with its month", "[text][french]") {
+    CHECK(applyFrenchSpacing("le 17 juillet 2001") == "le 17\u00A0juillet 2001");
+    CHECK(applyFrenchSpacing("le 1er août") == "le 1er\u00A0août");
+    CHECK(applyFrenchSpacing("22 décembre 2025") == "22\u00A0décembre 2025");
+    CHECK(applyFrenchSpacing("9 Octobre") == "9\u00A0Octobre");
+    // Not a day, or not a month: the space stays breakable.
+    CHECK(applyFrenchSpacing("32 juillet") == "32 juillet");
+    CHECK(applyFrenchSpacing("2001 juillet") == "2001 juillet");
+    CHECK(applyFrenchSpacing("3 mairies") == "3 mairies");
+    CHECK(applyFrenchSpacing("12 maisons") == "12 maisons");
+}
+
+TEST_CASE("French spacing keeps a title with the name", "[text][french]") {
+    CHECK(applyFrenchSpacing("M. Roux ouvre") == "M.\u00A0Roux ouvre");
+    CHECK(applyFrenchSpacing("avec Mme Diallo") == "avec Mme\u00A0Diallo");
+    CHECK(applyFrenchSpacing("Mlle Élise") == "Mlle\u00A0Élise");
+    // A lower-case word after the title is not a name; "SM." is not "M.".
+    CHECK(applyFrenchSpacing("M. le maire") == "M. le maire");
+    CHECK(applyFrenchSpacing("SM. Roux") == "SM. Roux");
+    CHECK(applyFrenchSpacing("Mmeuh Roux") == "Mmeuh Roux");
+}
+
+TEST_CASE("French spacing keeps an abbreviation with its number", "[text][french]") {
+    CHECK(applyFrenchSpacing("l’art. 432-12 du Code pénal") == "l’art.\u00A0432-12 du Code pénal");
+    CHECK(applyFrenchSpacing("voir p. 12, al. 2") == "voir p.\u00A012, al.\u00A02");
+    CHECK(applyFrenchSpacing("Art. 1er") == "Art.\u00A01er");
+    CHECK(applyFrenchSpacing("art. L.1111-6 CGCT") == "art.\u00A0L.1111-6 CGCT");
+    // No number after it, or not that abbreviation: breakable.
+    CHECK(applyFrenchSpacing("art. premier") == "art. premier");
+    CHECK(applyFrenchSpacing("le départ. 12") == "le départ. 12");
+    CHECK(applyFrenchSpacing("cap. 12") == "cap. 12");
+}
+
+TEST_CASE("a kept-together pair moves to the next line as one word", "[text][french][layout]") {
+    FakeMeasurer m;
+    std::vector<StyledRun> runs{{"selon M. Roux", {}, -1}};
+    applyFrenchSpacing(runs);
+    TextBlock b = layoutText(runs, 100, m); // "selon M." is 8 characters; "Roux" does not fit
+    REQUIRE(lineTexts(b).size() == 2);
+    CHECK(lineTexts(b)[1] == "M.\u00A0Roux");
 namespace {
 
 // Counts what is measured, to bound the layout's work by the text's length.

@@ -5,7 +5,7 @@ set -u
 cordee=$1 report=$2
 failures=0 pass=0
 check() { if [[ $2 -eq 0 ]]; then pass=$((pass+1)); else echo "FAIL: $1"; failures=$((failures+1)); fi; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+tmp=${KEEP:-$(mktemp -d)}; [[ -n ${KEEP:-} ]] || trap 'rm -rf "$tmp"' EXIT
 export HOME=$tmp XDG_CONFIG_HOME=$tmp/config
 mkdir -p "$tmp/c"
 cat >"$tmp/c/course.xml" <<'XML'
@@ -79,6 +79,51 @@ python3 -c "import sqlite3; c=sqlite3.connect('$tmp/other.db'); c.execute('creat
 "$report" --db "$tmp/other.db" learners 2>"$tmp/err"; code=$?
 [[ $code -eq 1 ]] && grep -q "pas un fichier de progression" "$tmp/err"
 check "another program's file is refused with a clear message" $?
+
+# Reports never write: not on a corrupt file, not on another program's file in
+# rollback-journal mode, not on a healthy one.
+head -c 8192 /dev/urandom >"$tmp/corrupt.db"
+touch "$tmp/err"
+for f in corrupt.db other.db p.db; do
+  sum=$(sha256sum <"$tmp/$f"); before=$(ls "$tmp")
+  "$report" --db "$tmp/$f" progress >/dev/null 2>"$tmp/err"; code=$?
+  [[ $(sha256sum <"$tmp/$f") == "$sum" && $(ls "$tmp") == "$before" ]]
+  check "progress on $f changes no byte of it and creates no file" $?
+  [[ $f == p.db ]] || { [[ $code -eq 1 && -s $tmp/err ]]; check "progress on $f exits 1 with a message" $?; }
+done
+"$report" --db "$tmp/corrupt.db" learners 2>"$tmp/err"; code=$?
+[[ $code -eq 1 ]] && grep -q "abîmé" "$tmp/err" && grep -q "damaged" "$tmp/err"
+check "a corrupt file is said damaged, in French and English, exit 1" $?
+python3 -c "import sqlite3; print(sqlite3.connect('$tmp/other.db').execute('pragma journal_mode').fetchone()[0])" |
+  grep -q delete
+check "another program's rollback-journal file is not turned to WAL" $?
+
+# Another program holding the file in exclusive mode: the report gives up in bounded time.
+python3 - "$db" <<'PY' &
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("PRAGMA locking_mode=EXCLUSIVE"); con.execute("BEGIN EXCLUSIVE")
+con.execute("UPDATE learner SET name = name")
+time.sleep(15)
+PY
+holder=$!
+sleep 1
+started=$SECONDS
+timeout 30 "$report" --db "$db" learners >/dev/null 2>"$tmp/err"; code=$?
+[[ $code -eq 1 && $((SECONDS - started)) -le 10 ]] && grep -q "verrouillé" "$tmp/err"
+check "a locked file: exit 1 within 10 s, said « verrouillé »" $?
+kill $holder; wait $holder 2>/dev/null
+
+# Text typed before the door was cleaned (old files): export escapes it and never aborts.
+python3 - "$db" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+con.execute("UPDATE reflection SET text = CAST(? AS TEXT)", (b"bad \xff\xfe utf-8, NUL \x00 and \x1b[31m escape",))
+con.commit()
+PY
+"$report" --db "$db" export-learner Ana >"$tmp/e2.json"; code=$?
+[[ $code -eq 0 ]] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert 'utf-8' in d['reflection'][0]['text']" "$tmp/e2.json"
+check "export-learner on invalid UTF-8 in an old file exits 0 with valid JSON" $?
 
 echo "$pass passed, $failures failed"
 [[ $failures -eq 0 ]]

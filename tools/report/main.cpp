@@ -1,18 +1,29 @@
 // cordee-report: what trainers and administrators read from a progress file.
 //   learners · progress (CSV) · questions (CSV item analysis) · attempts LEARNER (CSV)
 //   export-xapi (xAPI 1.0.3 statements, one JSON object per line)
-//   export-learner NAME (JSON) · forget NAME (erases everything about one learner)
+//   export-learner NAME (JSON) · forget NAME (erases everything about one learner, and has
+//   what a Learning Record Store was sent voided there at the next sync)
+//   sync --lrs URL (sends every statement the LRS has not acknowledged) · sync-status
 #include "course/loader.hpp"
+#include "lrs/http_client.hpp"
+#include "lrs/lrs_sync.hpp"
 #include "progress/reports.hpp"
 #include "progress/store.hpp"
+#include "progress/xapi_outbox.hpp"
 #include "quiz/response.hpp"
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 using namespace cordee;
 namespace fs = std::filesystem;
@@ -26,57 +37,6 @@ std::string csv(const std::string& s) {
     for (char c : s)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
-}
-
-std::string duration(int64_t ms) {
-    return fmt::format("PT{:.3f}S", static_cast<double>(ms) / 1000.0);
-}
-
-nlohmann::json statement(const progress::XapiEvent& e, const std::string& base) {
-    static const std::map<std::string, std::pair<const char*, const char*>> verbs = {
-        {"launched", {"http://adlnet.gov/expapi/verbs/launched", "launched"}},
-        {"experienced", {"http://adlnet.gov/expapi/verbs/experienced", "experienced"}},
-        {"answered", {"http://adlnet.gov/expapi/verbs/answered", "answered"}},
-        {"passed", {"http://adlnet.gov/expapi/verbs/passed", "passed"}},
-        {"failed", {"http://adlnet.gov/expapi/verbs/failed", "failed"}},
-        {"completed", {"http://adlnet.gov/expapi/verbs/completed", "completed"}},
-    };
-    const auto& verb = verbs.at(e.kind);
-    const std::string courseIri = base + "/courses/" + e.course;
-    const std::string objectIri = e.object.empty() ? courseIri : courseIri + "/" + e.object;
-    const char* type =
-        e.object.empty()                     ? "http://adlnet.gov/expapi/activities/course"
-        : e.kind == "answered"               ? "http://adlnet.gov/expapi/activities/cmi.interaction"
-        : e.object.rfind("quizzes/", 0) == 0 ? "http://adlnet.gov/expapi/activities/assessment"
-                                             : "http://adlnet.gov/expapi/activities/lesson";
-    nlohmann::json s = {
-        {"actor",
-         {{"objectType", "Agent"},
-          {"name", e.learnerName},
-          {"account", {{"homePage", base}, {"name", e.account}}}}},
-        {"verb", {{"id", verb.first}, {"display", {{"en-US", verb.second}}}}},
-        {"object",
-         {{"objectType", "Activity"}, {"id", objectIri}, {"definition", {{"type", type}}}}},
-        {"timestamp", e.timestamp},
-    };
-    if (!e.object.empty())
-        s["context"] = {
-            {"contextActivities", {{"parent", {{{"id", courseIri}, {"objectType", "Activity"}}}}}}};
-    nlohmann::json result = nlohmann::json::object();
-    if (e.hasScore && e.max > 0)
-        result["score"] = {{"raw", e.raw},
-                           {"min", 0},
-                           {"max", e.max},
-                           {"scaled", std::clamp(e.raw / e.max, 0.0, 1.0)}};
-    if (e.hasSuccess)
-        result["success"] = e.success;
-    if (e.durationMs >= 0)
-        result["duration"] = duration(e.durationMs);
-    if (!e.response.empty())
-        result["response"] = e.response;
-    if (!result.empty())
-        s["result"] = result;
-    return s;
 }
 
 // The most chosen wrong answer as the learner saw it, when its question is still in the course.
@@ -128,15 +88,98 @@ std::string openProblem(const progress::Store& store) {
     }
 }
 
+std::atomic<bool> stopSync{false};
+void requestStop(int) {
+    stopSync = true;
+}
+
+// The LRS secret: from a file (first line) or CORDEE_LRS_SECRET, never from the command line,
+// where every user of the machine could read it in the process list.
+std::optional<std::string> lrsSecret(const std::string& file) {
+    if (!file.empty()) {
+        std::ifstream in(file);
+        std::string line;
+        if (!in || !std::getline(in, line))
+            return std::nullopt;
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+            line.pop_back();
+        return line;
+    }
+    if (const char* env = std::getenv("CORDEE_LRS_SECRET"))
+        return std::string(env);
+    return std::string();
+}
+
+int runSync(progress::Store& store, const progress::XapiIris& iris, const std::string& url,
+            const std::string& key, const std::string& secretFile, size_t batch, int timeout) {
+    auto secret = lrsSecret(secretFile);
+    if (!secret) {
+        std::cerr << "cordee-report: " << secretFile
+                  << " : secret illisible / cannot read the secret\n";
+        return 2;
+    }
+    lrs::HttpClient http({key, *secret, std::chrono::seconds(10), std::chrono::seconds(timeout)});
+    lrs::SyncSettings settings;
+    settings.url = url;
+    settings.iris = iris;
+    settings.batch = std::max<size_t>(1, batch);
+    settings.stopRequested = [] {
+        return stopSync.load();
+    };
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    // Progress on a terminal; nothing in a script or a log but the summary.
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    const auto started = std::chrono::steady_clock::now();
+    lrs::SyncProgress progress;
+    if (terminal)
+        progress = [&](int64_t sent, int64_t total) {
+            const double s =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            std::cerr << fmt::format("\r{} / {} ({:.0f} /s)   ", sent, total,
+                                     s > 0 ? static_cast<double>(sent) / s : 0.0)
+                      << std::flush;
+        };
+    const lrs::SyncReport r = lrs::sync(store, http, settings, progress);
+    if (terminal)
+        std::cerr << "\n";
+    std::cout << fmt::format("envoyées / sent: {} · refusées / refused: {} · en attente / "
+                             "waiting: {}\n",
+                             r.sent, r.refused, r.waiting);
+    if (r.refused > 0 || r.outcome != lrs::SyncOutcome::Done)
+        std::cerr << "cordee-report: sync: " << r.message << "\n";
+    switch (r.outcome) {
+    case lrs::SyncOutcome::Done:
+        return r.refused > 0 ? 3 : 0;
+    case lrs::SyncOutcome::Unauthorized:
+        return 4;
+    default:
+        return 1;
+    }
+}
+
+int syncStatus(progress::Store& store) {
+    const progress::OutboxCounts c = progress::outboxCounts(store);
+    std::cout << "waiting," << c.waiting << "\nsent," << c.sent << "\nrefused," << c.refused
+              << "\nlast_success," << progress::lrsState(store, "last_success").value_or("")
+              << "\nlast_error," << csv(progress::lrsState(store, "last_error").value_or(""))
+              << "\n";
+    for (const auto& [id, why] : progress::refusedEvents(store, 20))
+        std::cout << "refused_statement," << id << "," << csv(why) << "\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"cordee-report — lire un fichier de progression Cordée"};
     std::string db = progress::defaultStorePath().string();
-    std::string base = "https://cordee.local";
+    progress::XapiIris iris{"https://cordee.local", ""};
     std::string name;
     app.add_option("--db", db, "fichier de progression");
-    app.add_option("--base-iri", base, "IRI de base des activités xAPI");
+    app.add_option("--base-iri", iris.base, "IRI de base des activités xAPI");
+    app.add_option("--home-page", iris.homePage,
+                   "page d’accueil des comptes des apprenants (xAPI ; par défaut l’IRI de base)");
     app.require_subcommand(1);
     app.add_subcommand("learners", "les apprenants");
     app.add_subcommand("progress", "avancement par apprenant et par cours (CSV)");
@@ -151,10 +194,28 @@ int main(int argc, char** argv) {
     app.add_subcommand("export-learner", "toutes les données d’un apprenant (JSON)")
         ->add_option("name", name)
         ->required();
-    app.add_subcommand("forget", "effacer tout ce qui concerne un apprenant (la seule commande qui "
-                                 "écrit dans le fichier)")
+    app.add_subcommand("forget",
+                       "effacer tout ce qui concerne un apprenant (écrit dans le fichier ; "
+                       "le LRS en est averti à la prochaine synchronisation)")
         ->add_option("name", name)
         ->required();
+    std::string lrsUrl, lrsKey, secretFile;
+    size_t batch = 200;
+    int timeout = 60;
+    CLI::App* syncCommand = app.add_subcommand(
+        "sync", "envoyer au LRS (xAPI) chaque déclaration qu’il n’a pas encore reçue (écrit dans "
+                "le fichier : ce qui est reçu)");
+    syncCommand->add_option("--lrs", lrsUrl, "adresse xAPI du LRS, p. ex. https://lrs/xAPI")
+        ->required();
+    syncCommand->add_option("--key", lrsKey, "clé (identifiant Basic)");
+    syncCommand->add_option("--secret-file", secretFile,
+                            "fichier dont la première ligne est le secret (sinon "
+                            "CORDEE_LRS_SECRET)");
+    syncCommand->add_option("--batch", batch, "déclarations par envoi (200)");
+    syncCommand->add_option("--timeout", timeout, "délai maximal d’une requête, en secondes (60)");
+    app.add_subcommand("sync-status",
+                       "ce qui attend d’être envoyé au LRS, dernier succès, dernière "
+                       "erreur");
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -170,8 +231,8 @@ int main(int argc, char** argv) {
     const std::string command = app.get_subcommands().front()->get_name();
     // Reports only read: the file is opened read-only and not one byte of it changes. Only
     // `forget` writes, and it too never moves or repairs a file it finds damaged.
-    progress::Store store(db, command == "forget" ? progress::OpenMode::Edit
-                                                  : progress::OpenMode::Read);
+    const bool writes = command == "forget" || command == "sync";
+    progress::Store store(db, writes ? progress::OpenMode::Edit : progress::OpenMode::Read);
     if (const std::string why = openProblem(store); !why.empty()) {
         std::cerr << "cordee-report: " << db << " : " << why << "\n";
         return 1;
@@ -219,8 +280,17 @@ int main(int argc, char** argv) {
                       << "," << a.finished << "," << a.score << "," << a.maxScore << ","
                       << (a.passed ? 1 : 0) << "\n";
     } else if (command == "export-xapi") {
-        for (const progress::XapiEvent& e : progress::xapiEvents(store))
-            std::cout << statement(e, base).dump(-1, ' ', false, kReplaceBadUtf8) << "\n";
+        // In batches, in the order recorded: the same file always gives the same lines.
+        int64_t after = 0;
+        for (;;) {
+            const auto batch = progress::loggedEvents(store, after, 1000);
+            for (const progress::XapiEvent& e : batch)
+                std::cout << progress::statement(e, iris).dump(-1, ' ', false, kReplaceBadUtf8)
+                          << "\n";
+            if (batch.empty())
+                break;
+            after = batch.back().seq;
+        }
     } else if (command == "export-learner") {
         if (!store.findLearner(name)) {
             std::cerr << "cordee-report: « " << name
@@ -238,6 +308,10 @@ int main(int argc, char** argv) {
             }
         }
         std::cout << out.dump(2, ' ', false, kReplaceBadUtf8) << "\n";
+    } else if (command == "sync") {
+        return runSync(store, iris, lrsUrl, lrsKey, secretFile, batch, timeout);
+    } else if (command == "sync-status") {
+        return syncStatus(store);
     } else if (command == "forget") {
         if (!store.forgetLearner(name)) {
             std::cerr << "cordee-report: « " << name
