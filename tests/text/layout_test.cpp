@@ -176,6 +176,8 @@ TEST_CASE("a kept-together pair moves to the next line as one word", "[text][fre
     TextBlock b = layoutText(runs, 100, m); // "selon M." is 8 characters; "Roux" does not fit
     REQUIRE(lineTexts(b).size() == 2);
     CHECK(lineTexts(b)[1] == "M.\u00A0Roux");
+}
+
 namespace {
 
 // Counts what is measured, to bound the layout's work by the text's length.

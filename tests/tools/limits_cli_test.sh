@@ -20,7 +20,7 @@ if grep -q __asan_init "$lint" 2>/dev/null; then slow=5 memory_kb=unlimited; fi
 bounded() {
   local seconds=$(( $1 * slow )) out=$2; shift 2
   local start=$(date +%s.%N)
-  ( ulimit -v "$memory_kb"; exec timeout "$seconds" "$@" ) >"$out" 2>&1 </dev/null
+  ( ulimit -v "$memory_kb"; exec timeout -k 2 "$seconds" "$@" ) >"$out" 2>&1 </dev/null
   code=$?
   elapsed=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 2))")
   echo "  $(basename "$out"): exit $code in ${elapsed} s"
