@@ -170,6 +170,36 @@ size_t fittingPrefix(const std::string& text, int width, const FontSpec& font, i
 
 } // namespace
 
+size_t fittingPrefixBytes(const std::string& text, const std::string& suffix, int room,
+                          const FontSpec& font, Measurer& m) {
+    std::vector<size_t> bounds; // bounds[k - 1] = bytes of the first k code points
+    for (size_t pos = 0; pos < text.size() && bounds.size() < kMaxFittingCodePoints;) {
+        core::decodeUtf8(text, pos);
+        bounds.push_back(pos);
+    }
+    const size_t n = bounds.size();
+    if (n == 0)
+        return 0;
+    auto fits = [&](size_t k) {
+        return m.width(text.substr(0, bounds[k - 1]) + suffix, font) <= room;
+    };
+    size_t lo = 0; // the most code points known to fit
+    size_t k = 1;
+    while (k <= n && fits(k)) {
+        lo = k;
+        k *= 2;
+    }
+    size_t hi = std::min(k, n + 1); // the fewest known not to fit (n + 1: none tried)
+    while (hi - lo > 1) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (fits(mid))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return bounds[std::max<size_t>(lo, 1) - 1];
+}
+
 TextBlock layoutText(const std::vector<StyledRun>& runs, int maxWidth, Measurer& measurer,
                      double lineSpacing) {
     maxWidth = std::max(maxWidth, 1);

@@ -47,6 +47,14 @@ struct TextBlock {
     int height = 0;
 };
 
+// The longest prefix of `text`, in whole code points (at least one), such that the prefix
+// followed by `suffix` (an ellipsis) is at most `room` wide; in bytes. Searches by doubling,
+// then halving, over at most the first kMaxFittingCodePoints: O(L log L) in the length L that
+// fits, never in the text's length (a 15 MB title is elided as fast as a short one).
+inline constexpr size_t kMaxFittingCodePoints = 4096;
+size_t fittingPrefixBytes(const std::string& text, const std::string& suffix, int room,
+                          const FontSpec& font, Measurer& m);
+
 // `lineSpacing` multiplies the fonts' line height (1.5 for body text).
 TextBlock layoutText(const std::vector<StyledRun>& runs, int maxWidth, Measurer& measurer,
                      double lineSpacing = 1.0);

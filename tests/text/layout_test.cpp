@@ -282,3 +282,19 @@ TEST_CASE("zero-width text does not re-measure a growing fragment", "[text][layo
     CHECK(b.lines[0].fragments.size() >= marks.size() / kMaxFragmentBytes);
     CHECK(m.measuredBytes < 40 * marks.size());
 }
+
+TEST_CASE("the longest prefix that fits with an ellipsis, in bounded work",
+          "[text][layout][limits]") {
+    CountingMeasurer m;
+    // 10 px per character: "abcdefg…" is 80 px.
+    CHECK(fittingPrefixBytes("abcdefghijkl", "…", 80, {}, m) == 7);
+    CHECK(fittingPrefixBytes("abc", "…", 1000, {}, m) == 3);
+    CHECK(fittingPrefixBytes("abc", "…", 5, {}, m) == 1); // at least one character
+    CHECK(fittingPrefixBytes("ééééé", "…", 40, {}, m) == 6); // whole code points
+    // Before: the top bar popped one character at a time off a 15 MB title, measuring it
+    // whole each time (the course overview never appeared).
+    m.measuredBytes = 0;
+    const std::string title(15 * 1024 * 1024, 'x');
+    CHECK(fittingPrefixBytes(title, "…", 600, {}, m) == 59);
+    CHECK(m.measuredBytes < 2000);
+}
