@@ -40,6 +40,8 @@ tail = '</page></lesson></module></course>'
 course("endtags", head + "<p>x" + "</em>" * (1024 * 1024 // 5) + "</p>" + tail)
 course("amp", head + "<p>x" + "&amp " * (1024 * 1024 // 5) + "</p>" + tail)
 course("attrs", head + "<p " + " ".join(f'a{i}="v"' for i in range(1000000)) + ">x</p>" + tail)
+course("title", '<course id="c" format="1"><title>Titre ' + "x" * (15 * 1024 * 1024) + '</title>'
+       + head[head.index('<module'):] + "<p>x</p>" + tail)
 course("word", head + "<p>début " + "a" * (10 * 1024 * 1024) + " fin</p>" + tail)
 d = course("include", '<course id="c" format="1"><title>T</title>'
            + '<include src="modules/big.xml"/>' * 200 + '</course>')
@@ -99,6 +101,10 @@ check "a 10 MB word in the text mode: the page is shown, wrapped, in bounded tim
 bounded 20 "$tmp/word-shot.out" "$cordee" --course "$tmp/word" --page p --screenshot "$tmp/word.png" --db "$tmp/p.db"
 [[ $code -eq 0 && -s "$tmp/word.png" ]]
 check "a 10 MB word in the window (--screenshot): drawn in bounded time" $?
+
+bounded 20 "$tmp/title-shot.out" "$cordee" --course "$tmp/title" --screenshot "$tmp/title.png" --db "$tmp/p.db"
+[[ $code -eq 0 && -s "$tmp/title.png" ]]
+check "a 15 MB course title on the overview (--screenshot): drawn in bounded time" $?
 
 bounded 10 "$tmp/linked-play.out" "$cordee" --text --course "$tmp/linked" --db "$tmp/p.db"
 [[ $code -ne 0 ]] && ! grep -q "secret" "$tmp/linked-play.out"
