@@ -1,6 +1,7 @@
 #include "app/catalogue_loader.hpp"
 
 #include "core/course_dirs.hpp"
+#include "course/loader.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -36,7 +37,18 @@ std::vector<fs::path> courseSearchPath(const std::string& coursesOption) {
 
 Catalogue loadCatalogue(const std::vector<fs::path>& places, const std::string& course) {
     Catalogue c;
-    std::error_code ec;
+    if (!course.empty()) {
+        // One course asked for: only it is read. Loading every bundled course too would make
+        // the start as slow as the slowest of them, and show their problems for nothing.
+        std::error_code ec;
+        ui::CourseEntry entry;
+        entry.path =
+            fs::is_regular_file(course, ec) ? fs::path(course).parent_path() : fs::path(course);
+        entry.load = course::loadCourse(course);
+        c.courses.push_back(std::move(entry));
+        c.selected = 0;
+        return c;
+    }
     std::vector<std::vector<fs::path>> found;
     for (const fs::path& place : places)
         found.push_back(course::findCourseFolders(place));
@@ -45,21 +57,6 @@ Catalogue loadCatalogue(const std::vector<fs::path>& places, const std::string& 
         entry.path = folder;
         entry.load = course::loadCourse(folder);
         c.courses.push_back(std::move(entry));
-    }
-    if (!course.empty()) {
-        fs::path wanted =
-            fs::is_regular_file(course, ec) ? fs::path(course).parent_path() : fs::path(course);
-        fs::path canonical = fs::weakly_canonical(wanted, ec);
-        for (size_t i = 0; i < c.courses.size(); ++i)
-            if (fs::weakly_canonical(c.courses[i].path, ec) == canonical)
-                c.selected = i;
-        if (!c.selected) {
-            ui::CourseEntry entry;
-            entry.path = wanted;
-            entry.load = course::loadCourse(course);
-            c.courses.push_back(std::move(entry));
-            c.selected = c.courses.size() - 1;
-        }
     }
     return c;
 }

@@ -1,6 +1,6 @@
 // Finds and loads the courses the player offers: every course folder in the places
-// core::courseDirs names (--courses, the build tree, or the XDG data folders), plus the one
-// named by --course.
+// core::courseDirs names (--courses, the build tree, or the XDG data folders), or, with
+// --course, that course alone.
 #pragma once
 
 #include "ui/controller.hpp"
@@ -18,7 +18,7 @@ std::vector<std::filesystem::path> courseSearchPath(const std::string& coursesOp
 
 struct Catalogue {
     std::vector<ui::CourseEntry> courses;
-    std::optional<size_t> selected; // the --course one
+    std::optional<size_t> selected; // the --course one (then the only one)
 };
 
 Catalogue loadCatalogue(const std::vector<std::filesystem::path>& places,

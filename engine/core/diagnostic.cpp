@@ -11,21 +11,45 @@ namespace cordee::core {
 void Diagnostics::add(const std::string& code, SourcePos pos, std::vector<std::string> args) {
     const DiagnosticInfo* info = findDiagnosticInfo(code);
     Severity severity = info ? info->severity : Severity::Error;
-    items_.push_back(Diagnostic{severity, code, std::move(pos), std::move(args)});
+    push(Diagnostic{severity, code, std::move(pos), std::move(args)});
+}
+
+void Diagnostics::push(Diagnostic d) {
+    FileCount& count = perFile_[d.pos.file];
+    if (count.kept < kMaxDiagnosticsPerFile) {
+        (d.severity == Severity::Error ? errors_ : warnings_)++;
+        ++count.kept;
+        items_.push_back(std::move(d));
+        return;
+    }
+    const bool error = d.severity == Severity::Error;
+    hide(d.pos.file, error ? 1 : 0, error ? 0 : 1);
+}
+
+void Diagnostics::hide(const std::string& file, long long errors, long long warnings) {
+    errors_ += static_cast<int>(errors);
+    warnings_ += static_cast<int>(warnings);
+    FileCount& count = perFile_[file];
+    // One line says how many more there were; its severity is the worst hidden one, so that
+    // --quiet still shows it when errors were hidden.
+    if (count.hidden == 0) {
+        count.moreIndex = items_.size();
+        items_.push_back(Diagnostic{Severity::Warning, kMoreDiagnosticsCode, {file, 0, 0}, {}});
+    }
+    count.hidden += errors + warnings;
+    count.hiddenErrors += errors;
+    Diagnostic& more = items_[count.moreIndex];
+    more.severity = count.hiddenErrors > 0 ? Severity::Error : Severity::Warning;
+    more.args = {std::to_string(count.hidden), std::to_string(kMaxDiagnosticsPerFile)};
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-}
-
-int Diagnostics::errorCount() const {
-    return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-        return d.severity == Severity::Error;
-    }));
-}
-
-int Diagnostics::warningCount() const {
-    return static_cast<int>(items_.size()) - errorCount();
+    for (const Diagnostic& d : other.items_)
+        if (d.code != kMoreDiagnosticsCode)
+            push(d);
+    for (const auto& [file, count] : other.perFile_)
+        if (count.hidden > 0)
+            hide(file, count.hiddenErrors, count.hidden - count.hiddenErrors);
 }
 
 bool Diagnostics::hasCode(const std::string& code) const {
@@ -38,6 +62,9 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
         if (a.pos.file != b.pos.file)
             return a.pos.file < b.pos.file;
+        const bool moreA = a.code == kMoreDiagnosticsCode, moreB = b.code == kMoreDiagnosticsCode;
+        if (moreA != moreB)
+            return moreB;
         if (a.pos.line != b.pos.line)
             return a.pos.line < b.pos.line;
         return a.pos.column < b.pos.column;

@@ -29,6 +29,9 @@ constexpr DiagnosticInfo kCatalog[] = {
     {"X019", E, "contenu après la fin de l'élément racine : un fichier n'a qu'un seul élément racine", "content after the end of the root element: a file has a single root element"},
     {"X020", E, "« < » isolé dans le texte : écrivez &lt; pour un signe inférieur", "lone \"<\" in text: write &lt; for a less-than sign"},
     {"X021", E, "la déclaration <?xml …?> doit être tout au début du fichier", "the <?xml …?> declaration must come first in the file"},
+    {"X022", E, "… et {0} autre(s) problème(s) dans ce fichier, non affichés (au plus {1} par fichier) : corrigez les premiers, puis relancez", "… and {0} more problem(s) in this file, not shown (at most {1} per file): fix the first ones, then run again"},
+    {"X023", E, "balise <{0}> avec plus de {1} attributs : un élément de cours en a au plus six", "tag <{0}> has more than {1} attributes: a course element has six at most"},
+    {"X024", E, "inclusion de « {0} » refusée : le cours dépasserait {1} octets (64 Mo) de fichiers XML au total", "include of \"{0}\" refused: the course would exceed {1} bytes (64 MB) of XML files in all"},
     {"X011", E, "entité {0} inconnue : seules &amp; &lt; &gt; &quot; &apos; existent ; écrivez le caractère directement", "unknown entity {0}: only &amp; &lt; &gt; &quot; &apos; exist; write the character directly"},
 
     // S: structure
@@ -63,6 +66,9 @@ constexpr DiagnosticInfo kCatalog[] = {
     {"M006", E, "lien « {0} » refusé : seuls les liens http:// et https:// sont permis", "link \"{0}\" refused: only http:// and https:// links are allowed"},
     {"M007", W, "texte alternatif vide sur l'image « {0} » : décrivez ce qu'elle montre", "empty alt text on image \"{0}\": describe what it shows"},
     {"M008", E, "le fichier « {0} » n'est pas une image {1} lisible", "file \"{0}\" is not a readable {1} image"},
+    {"M010", E, "« {0} » est un lien qui mène hors du dossier du cours : copiez le fichier lui-même dans le dossier", "\"{0}\" is a link that leads out of the course folder: copy the file itself into the folder"},
+    {"M011", E, "« {0} » est un dossier, pas un fichier : donnez le chemin du fichier (media/photo.png)", "\"{0}\" is a folder, not a file: give the file's path (media/photo.png)"},
+    {"M012", E, "« {0} » n'est pas un fichier ordinaire (tube, périphérique ou socket) : seul un fichier peut être lu", "\"{0}\" is not a regular file (pipe, device or socket): only a file can be read"},
 
     // N: includes
     {"N001", E, "fichier inclus « {0} » introuvable", "included file \"{0}\" not found"},

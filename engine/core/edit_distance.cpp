@@ -31,6 +31,11 @@ std::string closestMatch(std::string_view word, std::span<const std::string_view
     std::string best;
     int bestDistance = limit + 1;
     for (std::string_view c : candidates) {
+        // The distance is at least the difference in length: a name of a megabyte is compared
+        // with nothing, instead of filling a megabyte-by-name table for each candidate.
+        const size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+        if (gap >= static_cast<size_t>(bestDistance))
+            continue;
         int d = editDistance(word, c);
         if (d < bestDistance) {
             bestDistance = d;

@@ -54,6 +54,12 @@ Image readImage(XmlReader& r, const XMLElement* el) {
     case PathStatus::Missing:
         r.diags().add("M003", where, {image.src});
         return image;
+    case PathStatus::Directory:
+        r.diags().add("M011", where, {image.src});
+        return image;
+    case PathStatus::NotRegular:
+        r.diags().add("M012", where, {image.src});
+        return image;
     case PathStatus::Ok:
         break;
     }

@@ -1,5 +1,6 @@
 #include "course/loader.hpp"
 
+#include "course/media_path.hpp"
 #include "course/structure_reader.hpp"
 #include "course/validator.hpp"
 #include "course/xml_source.hpp"
@@ -25,6 +26,7 @@ LoadResult loadSource(std::optional<XmlSource> src, const fs::path& folder,
                             .folder = fs::weakly_canonical(folder, ec),
                             .displayFolder = displayFolder};
     ctx.includeStack.push_back(fs::weakly_canonical(file, ec));
+    ctx.bytesRead = src->text.size();
     result.course.folder = ctx.folder;
     result.course.file = file;
     detail::readCourseDocument(ctx, *src, result.course);
@@ -52,6 +54,14 @@ LoadResult loadCourse(const fs::path& path) {
         return r;
     }
     const std::string display = file.generic_string();
+    // course.xml is held to the same rule as media and includes: a link that leads out of the
+    // folder is not read.
+    if (fs::exists(file, ec) && !resolvesInside(fs::weakly_canonical(folder, ec), file)) {
+        diags.add("M010", {display, 0, 0}, {display});
+        LoadResult r;
+        r.diagnostics = std::move(diags);
+        return r;
+    }
     auto src = readXmlFile(file, display, diags);
     return loadSource(std::move(src), folder, displayFolder, file, std::move(diags));
 }

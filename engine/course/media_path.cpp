@@ -20,6 +20,12 @@ bool isWithin(const fs::path& folder, const fs::path& candidate) {
 
 } // namespace
 
+bool resolvesInside(const fs::path& folder, const fs::path& file) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(file, ec);
+    return !ec && isWithin(folder, canonical);
+}
+
 std::string lowerExtension(const std::string& path) {
     std::string ext = fs::path(path).extension().string();
     if (!ext.empty())
@@ -60,8 +66,17 @@ ResolvedPath resolveInsideFolder(const fs::path& folder, const std::string& rela
         out.status = PathStatus::LeavesFolder;
         return out;
     }
-    if (!fs::is_regular_file(canonical, ec)) {
+    const fs::file_status st = fs::status(canonical, ec);
+    if (ec) {
         out.status = PathStatus::Missing;
+        return out;
+    }
+    if (fs::is_directory(st)) {
+        out.status = PathStatus::Directory;
+        return out;
+    }
+    if (!fs::is_regular_file(st)) {
+        out.status = PathStatus::NotRegular;
         return out;
     }
     out.status = PathStatus::Ok;

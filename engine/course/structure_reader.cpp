@@ -412,6 +412,12 @@ void readInclude(XmlReader& r, const XMLElement* el, Course& course) {
     case PathStatus::Missing:
         ctx.diags.add("N001", where, {*src});
         return;
+    case PathStatus::Directory:
+        ctx.diags.add("M011", where, {*src});
+        return;
+    case PathStatus::NotRegular:
+        ctx.diags.add("M012", where, {*src});
+        return;
     case PathStatus::Ok:
         break;
     }
@@ -420,10 +426,29 @@ void readInclude(XmlReader& r, const XMLElement* el, Course& course) {
         ctx.diags.add("N002", where, {*src, r.source().displayPath});
         return;
     }
+    // A file already included is not read again: its module's ids are already taken, so one
+    // I002 here says it all (reading it again would repeat one I002 per id, and a 14 MB
+    // module included 200 times would be read 200 times).
+    auto [seen, first] = ctx.included.emplace(resolved.path, IncludedFile{"", where});
+    if (!first) {
+        const IncludedFile& f = seen->second;
+        ctx.diags.add("I002", where,
+                      {f.moduleId.empty() ? *src : f.moduleId,
+                       f.where.file + ":" + std::to_string(f.where.line) + ":" +
+                           std::to_string(f.where.column)});
+        return;
+    }
+    std::error_code ec;
+    const auto size = fs::file_size(resolved.path, ec);
+    if (!ec && ctx.bytesRead + size > kMaxCourseBytes) {
+        ctx.diags.add("X024", where, {*src, std::to_string(kMaxCourseBytes)});
+        return;
+    }
     const std::string display = ctx.displayPathOf(fs::relative(resolved.path, ctx.folder));
     auto included = readXmlFile(resolved.path, display, ctx.diags);
     if (!included)
         return;
+    ctx.bytesRead += included->text.size();
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
     if (!parse(ctx, *included, doc))
         return;
@@ -433,6 +458,8 @@ void readInclude(XmlReader& r, const XMLElement* el, Course& course) {
         ctx.diags.add("S009", inner.pos(root), {"module", root->Name()});
         return;
     }
+    if (auto id = inner.attr(root, "id"))
+        seen->second = IncludedFile{*id, inner.attrPos(root, "id")};
     stack.push_back(resolved.path);
     course.modules.push_back(readModule(inner, root));
     stack.pop_back();

@@ -121,15 +121,16 @@ SourcePos XmlReader::pos(const XMLElement* el) const {
     return {src_.displayPath, el->GetLineNum(), 1};
 }
 
-SourcePos XmlReader::attrPos(const XMLElement* el, const char* name) const {
+std::vector<size_t> XmlReader::attributeOffsets(const XMLElement* el) const {
+    std::vector<size_t> out;
     auto offset = offsetOf(el);
     if (!offset)
-        return pos(el);
-    size_t start = *offset;
-    size_t end = src_.tagEnd(start);
+        return out;
+    const size_t start = *offset;
+    const size_t end = src_.tagEnd(start);
     std::string_view tag(src_.text.data() + start, end - start);
-    std::string_view wanted(name);
-    // Find the attribute name outside quoted values, followed by '='.
+    // Names start after white space, outside quoted values; the pre-scan made sure each
+    // value is quoted, so every name found here is one of the element's attributes, in order.
     char quote = 0;
     for (size_t i = 1; i < tag.size(); ++i) {
         char c = tag[i];
@@ -144,13 +145,26 @@ SourcePos XmlReader::attrPos(const XMLElement* el, const char* name) const {
         }
         const bool boundary =
             tag[i - 1] == ' ' || tag[i - 1] == '\t' || tag[i - 1] == '\n' || tag[i - 1] == '\r';
-        if (boundary && tag.compare(i, wanted.size(), wanted) == 0) {
-            size_t j = i + wanted.size();
-            while (j < tag.size() && (tag[j] == ' ' || tag[j] == '\t' || tag[j] == '\n'))
-                ++j;
-            if (j < tag.size() && tag[j] == '=')
-                return src_.posAt(start + i);
-        }
+        const unsigned char u = static_cast<unsigned char>(c);
+        const bool nameStart =
+            (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' || u == ':' || u >= 0x80;
+        if (boundary && nameStart)
+            out.push_back(start + i);
+    }
+    return out;
+}
+
+SourcePos XmlReader::attrPos(const XMLElement* el, const char* name) const {
+    std::string_view wanted(name);
+    for (size_t at : attributeOffsets(el)) {
+        if (src_.text.compare(at, wanted.size(), wanted) != 0)
+            continue;
+        size_t j = at + wanted.size();
+        while (j < src_.text.size() && (src_.text[j] == ' ' || src_.text[j] == '\t' ||
+                                        src_.text[j] == '\n' || src_.text[j] == '\r'))
+            ++j;
+        if (j < src_.text.size() && src_.text[j] == '=')
+            return src_.posAt(at);
     }
     return pos(el);
 }
@@ -162,13 +176,17 @@ void XmlReader::checkAttributes(const XMLElement* el,
         return std::find(required.begin(), required.end(), name) != required.end() ||
                std::find(optional.begin(), optional.end(), name) != optional.end();
     };
-    for (const tinyxml2::XMLAttribute* a = el->FirstAttribute(); a; a = a->Next()) {
+    std::vector<std::string_view> allowed(required);
+    allowed.insert(allowed.end(), optional.begin(), optional.end());
+    // The tag is scanned once for every attribute's position, not once per attribute: the
+    // n-th attribute tinyxml2 gives is the n-th name in the tag (it keeps document order).
+    std::optional<std::vector<size_t>> offsets;
+    size_t index = 0;
+    for (const tinyxml2::XMLAttribute* a = el->FirstAttribute(); a; a = a->Next(), ++index) {
         std::string_view name = a->Name();
         // Editors hook the XSD in with xsi:noNamespaceSchemaLocation; that is not content.
         if (allowedName(name) || name.starts_with("xmlns") || name.starts_with("xsi:"))
             continue;
-        std::vector<std::string_view> allowed(required);
-        allowed.insert(allowed.end(), optional.begin(), optional.end());
         std::string suggestion = core::closestMatch(name, allowed);
         std::string hint;
         if (!suggestion.empty()) {
@@ -179,7 +197,14 @@ void XmlReader::checkAttributes(const XMLElement* el,
                 list += (list.empty() ? "" : ", ") + std::string(n);
             hint = core::fragment("allowed", {list.empty() ? "-" : list});
         }
-        diags().add("S002", attrPos(el, a->Name()), {std::string(name), el->Name(), hint});
+        if (!offsets)
+            offsets = attributeOffsets(el);
+        SourcePos where = pos(el);
+        if (index < offsets->size() && src_.text.compare((*offsets)[index], name.size(), name) == 0)
+            where = src_.posAt((*offsets)[index]);
+        else
+            where = attrPos(el, a->Name());
+        diags().add("S002", where, {std::string(name), el->Name(), hint});
     }
     for (std::string_view name : required)
         if (!el->Attribute(std::string(name).c_str()))
@@ -299,7 +324,11 @@ void XmlReader::checkNoText(const XMLElement* el) {
         where.column = 1;
         // Point at the first word of the stray text on its line.
         if (where.line >= 1 && static_cast<size_t>(where.line) <= src_.lineStarts.size()) {
+            // From the element's own tag when known: on a long line, searching from the line's
+            // start for each element would make the search quadratic.
             size_t start = src_.lineStarts[where.line - 1];
+            if (auto own = offsetOf(el))
+                start = std::max(start, *own);
             std::string_view raw = t->Value();
             size_t first = raw.find_first_not_of(" \t\r\n");
             std::string_view word = raw.substr(first, std::min<size_t>(12, raw.size() - first));

@@ -29,6 +29,15 @@ struct Reference {
     SourcePos pos;
 };
 
+// Every course file, course.xml and includes together, stays under this many bytes (X024):
+// four times the largest shipped course, and what a kiosk can hold without strain.
+inline constexpr size_t kMaxCourseBytes = 64u * 1024u * 1024u;
+
+struct IncludedFile {
+    std::string moduleId; // the id of its <module>, "" until read
+    SourcePos where;      // the <module>, or the first <include> when it could not be read
+};
+
 struct LoadContext {
     core::Diagnostics& diags;
     std::filesystem::path folder;                         // canonical course folder
@@ -38,6 +47,8 @@ struct LoadContext {
     std::vector<Reference> termRefs = {};                 // refs still to resolve at the end
     std::unordered_set<std::string> glossaryIds = {};     // known once <glossary> is read
     std::vector<std::pair<Reference, std::string>> requiresRefs = {}; // (required id, module id)
+    size_t bytesRead = 0;                                        // course.xml and includes so far
+    std::map<std::filesystem::path, IncludedFile> included = {}; // by canonical path
 
     std::string displayPathOf(const std::filesystem::path& relative) const;
     // Records an id; reports I001 (pattern) or I002 (already used, naming the first place).
@@ -86,6 +97,8 @@ public:
 private:
     void indexElements(const XMLElement* el, size_t& next);
     std::optional<size_t> offsetOf(const XMLElement* el) const; // its '<' in the text
+    // Offset of each attribute name in the element's tag, in document order (one scan).
+    std::vector<size_t> attributeOffsets(const XMLElement* el) const;
 
     LoadContext& ctx_;
     const XmlSource& src_;

@@ -51,6 +51,8 @@ public:
                 ++i;
             }
         }
+        if (stopped_)
+            return; // the scan stopped at the first fatal flood: the open tags are its echo
         int reported = 0;
         for (auto it = open_.rbegin(); it != open_.rend() && reported < kMaxReportsPerKind;
              ++it, ++reported)
@@ -62,6 +64,16 @@ private:
         std::string name;
         size_t offset;
     };
+
+    // The first `c` at or after `from`. `from` only grows during the scan, so the last answer
+    // stays right while it is not behind `from`: a thousand "<!" before one far '>' search
+    // the text once, not a thousand times.
+    size_t nextOf(char c, size_t from, size_t& cache) const {
+        if (cache == kUnknown || (cache != std::string_view::npos && cache < from))
+            cache = t_.find(c, from);
+        return cache;
+    }
+    static constexpr size_t kUnknown = std::string_view::npos - 1;
 
     void report(const char* code, size_t offset, std::vector<std::string> args = {}) {
         // After a broken tag, tag balance is guesswork: say the first problem, not the echo.
@@ -111,8 +123,8 @@ private:
             fatal_ = true;
             // A DOCTYPE's internal subset ("[ … ]") holds declarations of its own: scan them
             // too, so that each <!ENTITY is named.
-            size_t bracket = t_.find('[', i);
-            size_t close = t_.find('>', i);
+            size_t bracket = nextOf('[', i, nextBracket_);
+            size_t close = nextOf('>', i, nextGt_);
             if (upper == "DOCTYPE" && bracket != std::string_view::npos && bracket < close)
                 return bracket + 1;
             return skipDeclaration(i);
@@ -174,9 +186,16 @@ private:
         }
         src_.startTags.push_back(i);
         size_t j = i + 1 + name.size();
+        size_t attributes = 0;
         while (j < t_.size()) {
             char c = t_[j];
             if (c == '"' || c == '\'') {
+                // Each quoted value is one attribute. Past the cap the file is refused before
+                // the parser and the checks see it, so their work stays small per element.
+                if (++attributes == kMaxAttributesPerElement + 1) {
+                    report("X023", i, {name, std::to_string(kMaxAttributesPerElement)});
+                    fatal_ = true;
+                }
                 size_t endQuote = t_.find(c, j + 1);
                 if (endQuote == std::string_view::npos) {
                     report("X016", j, {std::string(1, c)});
@@ -197,9 +216,13 @@ private:
             } else if (c == '>') {
                 if (t_[j - 1] != '/') {
                     open_.push_back({name, i});
-                    if (open_.size() > kMaxDepth && !fatal_) {
+                    if (open_.size() > kMaxDepth) {
+                        // Deeper is not a course, and every later tag would search a longer
+                        // stack: stop here.
                         report("X008", i, {std::to_string(kMaxDepth)});
                         fatal_ = true;
+                        stopped_ = true;
+                        return t_.size();
                     }
                 }
                 return j + 1;
@@ -218,9 +241,13 @@ private:
     }
 
     size_t reference(size_t i) {
-        size_t semi = t_.find(';', i);
-        size_t limit = std::min(t_.size(), i + 40);
-        if (semi == std::string_view::npos || semi >= limit) {
+        // Only a short window is searched: a file of "&amp " with no ';' must not search the
+        // rest of the file at each '&'.
+        constexpr size_t kWindow = 40;
+        size_t semi = t_.substr(i, kWindow).find(';');
+        if (semi != std::string_view::npos)
+            semi += i;
+        if (semi == std::string_view::npos) {
             report("X012", i);
             return i + 1;
         }
@@ -264,6 +291,9 @@ private:
     std::vector<OpenTag> open_;
     bool rootClosed_ = false;
     bool structureBroken_ = false;
+    bool stopped_ = false;
+    size_t nextBracket_ = kUnknown;
+    size_t nextGt_ = kUnknown;
 
 public:
     bool fatal_ = false;
@@ -294,14 +324,40 @@ bool isUtf8Name(std::string name) {
 
 } // namespace
 
+void XmlSource::indexPositions() {
+    lineStarts.assign(1, 0);
+    codePointsAt.clear();
+    codePointsAt.reserve(text.size() / kPosStride + 1);
+    uint32_t count = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (i % kPosStride == 0)
+            codePointsAt.push_back(count);
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        // Every byte that is not a continuation byte (10xxxxxx) starts a code point, as in
+        // core::countCodePoints.
+        count += (c & 0xC0) != 0x80 ? 1 : 0;
+        if (c == '\n')
+            lineStarts.push_back(i + 1);
+    }
+    if (codePointsAt.empty() || text.size() % kPosStride == 0)
+        codePointsAt.push_back(count);
+}
+
 core::SourcePos XmlSource::posAt(size_t offset) const {
     offset = std::min(offset, text.size());
     auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset);
     size_t line = static_cast<size_t>(it - lineStarts.begin()); // 1-based
     size_t start = lineStarts[line - 1];
-    std::string_view prefix(text.data() + start, offset - start);
-    return {displayPath, static_cast<int>(line),
-            static_cast<int>(core::countCodePoints(prefix)) + 1};
+    auto codePointsBefore = [&](size_t at) -> size_t {
+        const size_t block = at / kPosStride;
+        if (block >= codePointsAt.size()) // not indexed (a test's hand-made source)
+            return core::countCodePoints(std::string_view(text.data(), at));
+        const size_t from = block * kPosStride;
+        return codePointsAt[block] +
+               core::countCodePoints(std::string_view(text.data() + from, at - from));
+    };
+    const size_t column = codePointsBefore(offset) - codePointsBefore(start);
+    return {displayPath, static_cast<int>(line), static_cast<int>(column) + 1};
 }
 
 size_t XmlSource::tagEnd(size_t tagOffset) const {
@@ -342,7 +398,7 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
     XmlSource src;
     src.displayPath = displayPath;
     src.text = view.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : std::move(bytes);
-    src.lineStarts = {0};
+    src.indexPositions();
 
     // The declaration first: a Latin-1 file is better told "save as UTF-8" once than shown
     // each of its accented letters as an invalid byte.
@@ -351,11 +407,9 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
         diags.add("X002", src.posAt(src.text.find(encoding)), {encoding});
         return std::nullopt;
     }
-    // One pass over the bytes: line starts, NUL and control characters, UTF-8 validity.
+    // One pass over the bytes: NUL and control characters, UTF-8 validity.
     const std::string& t = src.text;
     const size_t n = t.size();
-    src.lineStarts.clear();
-    src.lineStarts.push_back(0);
     std::vector<size_t> badBytes, controls;
     size_t nul = std::string::npos;
     for (size_t i = 0; i < n;) {
@@ -363,7 +417,7 @@ std::optional<XmlSource> xmlSourceFromBytes(std::string bytes, const std::string
         if (c >= 0x20 && c < 0x80) {
             ++i;
         } else if (c == '\n') {
-            src.lineStarts.push_back(++i);
+            ++i;
         } else if (c < 0x20) {
             if (c == 0 && nul == std::string::npos)
                 nul = i;

@@ -27,11 +27,13 @@ std::vector<Piece> splitPieces(const std::vector<StyledRun>& runs) {
     for (size_t r = 0; r < runs.size(); ++r) {
         const std::string& t = runs[r].text;
         std::string current;
+        size_t currentCodePoints = 0;
         char32_t previous = 0;
         auto flush = [&](bool breakAfter) {
             if (!current.empty()) {
                 pieces.push_back({static_cast<int>(r), current, 0, false, breakAfter, false});
                 current.clear();
+                currentCodePoints = 0;
             }
         };
         for (size_t pos = 0; pos < t.size();) {
@@ -44,7 +46,12 @@ std::vector<Piece> splitPieces(const std::vector<StyledRun>& runs) {
                 flush(false);
                 pieces.push_back({static_cast<int>(r), "", 0, false, false, true});
             } else {
+                // Shaping cost must not grow with a word's length: cut it, with no break
+                // opportunity at the cut.
+                if (currentCodePoints == kMaxShapedCodePoints)
+                    flush(false);
                 current.append(t, start, pos - start);
+                ++currentCodePoints;
                 if (c == '-' && isLetter(previous) && pos < t.size()) {
                     size_t peek = pos;
                     if (isLetter(core::decodeUtf8(t, peek)))
@@ -67,7 +74,8 @@ public:
 
     void place(const Piece& p) {
         Line& line = current();
-        if (!line.fragments.empty() && line.fragments.back().run == p.run) {
+        if (!line.fragments.empty() && line.fragments.back().run == p.run &&
+            line.fragments.back().text.size() + p.text.size() <= kMaxFragmentBytes) {
             // Contiguous pieces of one run make one fragment, measured whole: the sum of
             // separately measured words drifts from the drawn text by rounding and kerning.
             Fragment& f = line.fragments.back();
@@ -130,25 +138,67 @@ private:
     int x_ = 0;
 };
 
-// Cuts a word too long for any line: the longest prefix (in whole code points) that fits.
-size_t fittingPrefix(const std::string& text, const FontSpec& font, int room, Measurer& m) {
-    std::vector<size_t> bounds;
+// Cuts a word too long for any line: the longest prefix (in whole code points) that fits in
+// `room`, at least one character. `width` is the whole text's. The text is one piece (at most
+// kMaxShapedCodePoints), so this is bounded; it starts from the proportional estimate and
+// walks, which takes two or three measurements for ordinary text.
+size_t fittingPrefix(const std::string& text, int width, const FontSpec& font, int room,
+                     Measurer& m) {
+    std::vector<size_t> bounds; // bounds[k] = bytes of the first k + 1 code points
     for (size_t pos = 0; pos < text.size();) {
         core::decodeUtf8(text, pos);
         bounds.push_back(pos);
     }
-    size_t lo = 0, hi = bounds.size(); // bounds[lo-1] fits
-    while (lo < hi) {
-        size_t mid = (lo + hi + 1) / 2;
-        if (m.width(text.substr(0, bounds[mid - 1]), font) <= room)
-            lo = mid;
-        else
-            hi = mid - 1;
+    const size_t n = bounds.size();
+    auto fits = [&](size_t count) { // the first `count` code points, count >= 1
+        return m.width(text.substr(0, bounds[count - 1]), font) <= room;
+    };
+    size_t k = width > 0 ? static_cast<size_t>(static_cast<long long>(n) * room / width) : n;
+    k = std::clamp<size_t>(k, 1, n);
+    if (fits(k)) {
+        while (k < n && fits(k + 1))
+            ++k;
+    } else {
+        while (k > 1) {
+            --k;
+            if (fits(k))
+                break;
+        }
     }
-    return lo == 0 ? bounds.front() : bounds[lo - 1]; // at least one character per line
+    return bounds[k - 1];
 }
 
 } // namespace
+
+size_t fittingPrefixBytes(const std::string& text, const std::string& suffix, int room,
+                          const FontSpec& font, Measurer& m) {
+    std::vector<size_t> bounds; // bounds[k - 1] = bytes of the first k code points
+    for (size_t pos = 0; pos < text.size() && bounds.size() < kMaxFittingCodePoints;) {
+        core::decodeUtf8(text, pos);
+        bounds.push_back(pos);
+    }
+    const size_t n = bounds.size();
+    if (n == 0)
+        return 0;
+    auto fits = [&](size_t k) {
+        return m.width(text.substr(0, bounds[k - 1]) + suffix, font) <= room;
+    };
+    size_t lo = 0; // the most code points known to fit
+    size_t k = 1;
+    while (k <= n && fits(k)) {
+        lo = k;
+        k *= 2;
+    }
+    size_t hi = std::min(k, n + 1); // the fewest known not to fit (n + 1: none tried)
+    while (hi - lo > 1) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (fits(mid))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return bounds[std::max<size_t>(lo, 1) - 1];
+}
 
 TextBlock layoutText(const std::vector<StyledRun>& runs, int maxWidth, Measurer& measurer,
                      double lineSpacing) {
@@ -194,7 +244,7 @@ TextBlock layoutText(const std::vector<StyledRun>& runs, int maxWidth, Measurer&
                     lines.newLine();
                     continue;
                 }
-                size_t cut = fittingPrefix(piece.text, font, room, measurer);
+                size_t cut = fittingPrefix(piece.text, piece.width, font, room, measurer);
                 if (cut >= piece.text.size())
                     break;
                 Piece head = piece;

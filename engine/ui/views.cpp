@@ -82,15 +82,11 @@ void Controller::layoutTopBar(Canvas& c, bool courseButtons) {
         text::FontSpec font = mt.font(16);
         if (room > mt.px(120)) {
             // Elide the course title to the room left: it is also the way back to the overview.
+            // A very long title is not measured whole: it cannot fit anyway.
+            const int avail = room - mt.grid(3);
             std::string shown = title;
-            while (shown.size() > 4 && c.width(shown + "…", font) > room - mt.grid(3)) {
-                size_t cut = shown.size() - 1;
-                while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80)
-                    --cut;
-                shown.resize(cut);
-            }
-            if (shown != title)
-                shown += "…";
+            if (title.size() > text::kMaxFragmentBytes || c.width(title, font) > avail)
+                shown = title.substr(0, text::fittingPrefixBytes(title, "…", avail, font, c)) + "…";
             int w = c.width(shown, font) + mt.grid(3);
             Rect r{left, y, w, std::max(mt.targetSize(), mt.px(48))};
             out.add(DrawText{left + mt.grid(1.5),

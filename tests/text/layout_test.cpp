@@ -1,8 +1,10 @@
 #include "core/utf8.hpp"
+#include "support/time_bound.hpp"
 #include "text/french_typography.hpp"
 #include "text/line_layout.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 
 using namespace cordee::text;
 
@@ -175,4 +177,125 @@ TEST_CASE("a kept-together pair moves to the next line as one word", "[text][fre
     TextBlock b = layoutText(runs, 100, m); // "selon M." is 8 characters; "Roux" does not fit
     REQUIRE(lineTexts(b).size() == 2);
     CHECK(lineTexts(b)[1] == "M.\u00A0Roux");
+}
+
+namespace {
+
+// Counts what is measured, to bound the layout's work by the text's length.
+class CountingMeasurer : public FakeMeasurer {
+public:
+    int width(const std::string& s, const FontSpec& f) override {
+        measuredBytes += s.size();
+        ++calls;
+        return FakeMeasurer::width(s, f);
+    }
+    size_t measuredBytes = 0;
+    size_t calls = 0;
+};
+
+// Proportional: 'i' is narrow, 'm' wide, so an estimate from the average is off.
+class ProportionalMeasurer : public Measurer {
+public:
+    int width(const std::string& s, const FontSpec&) override {
+        int w = 0;
+        for (char c : s)
+            w += c == 'i' ? 3 : (c == 'm' ? 17 : 10);
+        return w;
+    }
+    int lineHeight(const FontSpec&) override { return 20; }
+    int ascent(const FontSpec&) override { return 15; }
+};
+
+} // namespace
+
+TEST_CASE("a long word fills each line exactly, with linear work", "[text][layout][limits]") {
+    // Before: an 80 000-character word took 22 s in the window (a binary search re-measuring
+    // prefixes of the whole word for each line).
+    CountingMeasurer m;
+    const std::string word(80000, 'a');
+    TextBlock b = layoutText({{word, {}, -1}}, 100, m);
+    REQUIRE(b.lines.size() == 8000);
+    for (const Line& l : b.lines) {
+        std::string s;
+        for (const Fragment& f : l.fragments)
+            s += f.text;
+        REQUIRE(s == "aaaaaaaaaa");
+        REQUIRE(l.width == 100);
+    }
+    CHECK(m.measuredBytes < 20 * word.size());
+}
+
+TEST_CASE("a 10 MB word is laid out in bounded time", "[text][layout][limits][slow-input]") {
+    // Before: the window and the text mode froze on it.
+    CountingMeasurer m;
+    const std::string word(10 * 1024 * 1024, 'x');
+    auto start = std::chrono::steady_clock::now();
+    TextBlock b = layoutText({{"avant " + word + " après", {}, -1}}, 800, m);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(seconds < cordee::test::bound(5.0));
+    CHECK(b.lines.size() == word.size() / 80 + 2);
+    CHECK(m.measuredBytes < 20 * word.size());
+}
+
+TEST_CASE("a long word in a proportional font still cuts at the longest fitting prefix",
+          "[text][layout][limits]") {
+    ProportionalMeasurer m;
+    const std::string word = std::string(100, 'i') + std::string(100, 'm') + "iiimmm";
+    TextBlock b = layoutText({{word, {}, -1}}, 100, m);
+    std::string joined;
+    for (const Line& l : b.lines) {
+        std::string s;
+        for (const Fragment& f : l.fragments)
+            s += f.text;
+        joined += s;
+        CHECK(m.width(s, {}) <= 100);
+        CHECK(!s.empty());
+    }
+    CHECK(joined == word);
+    // Each line is as full as it can be: one more character of the next line would not fit.
+    for (size_t i = 0; i + 1 < b.lines.size(); ++i) {
+        std::string s, next;
+        for (const Fragment& f : b.lines[i].fragments)
+            s += f.text;
+        for (const Fragment& f : b.lines[i + 1].fragments)
+            next += f.text;
+        CHECK(m.width(s + next.substr(0, 1), {}) > 100);
+    }
+}
+
+TEST_CASE("zero-width text does not re-measure a growing fragment", "[text][layout][limits]") {
+    class ZeroMeasurer : public CountingMeasurer {
+    public:
+        int width(const std::string& s, const FontSpec& f) override {
+            CountingMeasurer::width(s, f);
+            return 0;
+        }
+    } m;
+    const std::string marks = [] {
+        std::string s;
+        for (int i = 0; i < 200000; ++i)
+            s += "\xCC\x81"; // U+0301, a combining mark: no width of its own
+        return s;
+    }();
+    TextBlock b = layoutText({{marks, {}, -1}}, 100, m);
+    REQUIRE(b.lines.size() == 1);
+    CHECK(b.lines[0].fragments.size() >= marks.size() / kMaxFragmentBytes);
+    CHECK(m.measuredBytes < 40 * marks.size());
+}
+
+TEST_CASE("the longest prefix that fits with an ellipsis, in bounded work",
+          "[text][layout][limits]") {
+    CountingMeasurer m;
+    // 10 px per character: "abcdefg…" is 80 px.
+    CHECK(fittingPrefixBytes("abcdefghijkl", "…", 80, {}, m) == 7);
+    CHECK(fittingPrefixBytes("abc", "…", 1000, {}, m) == 3);
+    CHECK(fittingPrefixBytes("abc", "…", 5, {}, m) == 1);    // at least one character
+    CHECK(fittingPrefixBytes("ééééé", "…", 40, {}, m) == 6); // whole code points
+    // Before: the top bar popped one character at a time off a 15 MB title, measuring it
+    // whole each time (the course overview never appeared).
+    m.measuredBytes = 0;
+    const std::string title(15 * 1024 * 1024, 'x');
+    CHECK(fittingPrefixBytes(title, "…", 600, {}, m) == 59);
+    CHECK(m.measuredBytes < 2000);
 }
