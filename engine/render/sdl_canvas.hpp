@@ -3,10 +3,12 @@
 //
 // Text is rendered one fragment at a time with TTF_RenderUTF8_Blended and kept as textures,
 // keyed by font, colour and text: a page is rasterised once, then every repaint is texture
-// copies. Images (PNG and JPEG with SDL_image, SVG with librsvg so that diagram labels are
-// drawn) are cached as textures at the size they are shown.
+// copies. Images are checked from their header, decoded in a child process
+// (render/image_child.hpp) at the size they are shown, and kept as textures in a cache
+// bounded in bytes (kMaxImageBytes), least recently drawn first out.
 #pragma once
 
+#include "core/byte_lru.hpp"
 #include "render/font_set.hpp"
 #include "ui/canvas.hpp"
 
@@ -39,6 +41,7 @@ public:
     // Drops cached textures (after the renderer was reset, or to bound memory).
     void clearCaches();
     size_t cachedTextures() const { return textLru_.size(); }
+    size_t cachedImageBytes() const { return images_.bytes(); }
 
 private:
     struct Segment {
@@ -72,7 +75,7 @@ private:
         SDL_Texture* texture = nullptr;
         int w = 0, h = 0; // the size it was rasterised at
     };
-    std::unordered_map<std::string, CachedImage> images_;
+    core::ByteLru<CachedImage> images_;
     std::unordered_map<std::string, std::pair<int, int>> imageSizes_;
 };
 
