@@ -19,11 +19,23 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define CORDEE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CORDEE_ASAN 1
+#endif
+#endif
+
 namespace {
 
 void limitSelf() {
+#ifndef CORDEE_ASAN
+    // AddressSanitizer reserves terabytes of shadow memory before main(): under it an address
+    // space limit would refuse every allocation, so sanitizer builds keep only the CPU limit.
     const rlimit memory{cordee::render::kChildAddressSpace, cordee::render::kChildAddressSpace};
     setrlimit(RLIMIT_AS, &memory);
+#endif
     const rlimit cpu{cordee::render::kChildCpuSeconds, cordee::render::kChildCpuSeconds};
     setrlimit(RLIMIT_CPU, &cpu);
 }
