@@ -1,6 +1,8 @@
 #include "course/image_probe.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <optional>
 #include <string_view>
@@ -13,6 +15,8 @@ constexpr size_t kTailBytes = 4096;
 // More chunks or segments than any real image has; past this the file is called damaged
 // rather than walked for ever.
 constexpr int kMaxChunks = 1'000'000;
+// SVG lengths are clamped to this before they become integers ("1e300" and "inf" parse).
+constexpr double kHugeSvg = 1e9;
 
 uint32_t bigEndian(const unsigned char* p, size_t n) {
     uint32_t v = 0;
@@ -179,9 +183,9 @@ std::optional<double> svgLength(std::string_view v) {
     std::string_view unit(end, static_cast<size_t>(v.data() + v.size() - end));
     while (!unit.empty() && unit.back() == ' ')
         unit.remove_suffix(1);
-    if (!unit.empty() && unit != "px")
+    if ((!unit.empty() && unit != "px") || !std::isfinite(value))
         return std::nullopt;
-    return value;
+    return std::clamp(value, -kHugeSvg, kHugeSvg);
 }
 
 std::string_view svgAttribute(std::string_view tag, std::string_view name) {
@@ -271,8 +275,9 @@ ImageProbe probeSvg(Reader& in) {
         while (cur < end && (*cur == ' ' || *cur == ','))
             ++cur;
         auto r = std::from_chars(cur, end, x);
-        if (r.ec != std::errc())
+        if (r.ec != std::errc() || !std::isfinite(x))
             break;
+        x = std::clamp(x, -kHugeSvg, kHugeSvg);
         cur = r.ptr;
         ++read;
     }

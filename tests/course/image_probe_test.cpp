@@ -134,6 +134,12 @@ TEST_CASE("an SVG's size is declared or not, never zero or negative, and the fil
     // Drawn at the size shown: a large declared size is not refused.
     CHECK(f.verdict("large.svg", ns + "width='30000' height='30000'><g/></svg>") ==
           ImageVerdict::Ok);
+    p = f.probe("astronomic.svg", ns + "width='1e300' height='10'/>");
+    CHECK(p.width == 1000000000);
+    CHECK(p.height == 10);
+    p = f.probe("nan.svg", ns + "width='inf' viewBox='0 0 1e300 nan'/>");
+    CHECK(p.ok);
+    CHECK_FALSE(p.sizeDeclared);
     CHECK(f.verdict("zero.svg", ns + "width='0' height='0'><g/></svg>") == ImageVerdict::EmptySize);
     CHECK(f.verdict("neg.svg", ns + "width='-10'><g/></svg>") == ImageVerdict::EmptySize);
     CHECK(f.verdict("negbox.svg", ns + "viewBox='0 0 -5 10'><g/></svg>") ==
