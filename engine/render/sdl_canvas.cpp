@@ -40,6 +40,12 @@ std::string lowerExtension(const std::string& path) {
 SdlCanvas::SdlCanvas(SDL_Renderer* renderer, FontSet& fonts)
     : r_(renderer)
     , fonts_(fonts)
+    , texts_(kMaxTextBytes,
+             [](CachedText& t) {
+                 for (const CachedText::Piece& p : t.pieces)
+                     if (p.texture)
+                         SDL_DestroyTexture(p.texture);
+             })
     , images_(kMaxImageBytes, [](CachedImage& img) {
         if (img.texture)
             SDL_DestroyTexture(img.texture);
@@ -52,13 +58,7 @@ SdlCanvas::~SdlCanvas() {
 }
 
 void SdlCanvas::clearCaches() {
-    for (auto& [key, t] : texts_)
-        for (const CachedText::Piece& p : t.pieces)
-            if (p.texture)
-                SDL_DestroyTexture(p.texture);
     texts_.clear();
-    textLru_.clear();
-    textBytes_ = 0;
     images_.clear();
 }
 
@@ -123,13 +123,11 @@ const SdlCanvas::CachedText& SdlCanvas::cachedText(const std::string& utf8, cons
                                                    ui::Color c) {
     std::string key = specKey(f) + "|" + std::to_string(c.r) + "," + std::to_string(c.g) + "," +
                       std::to_string(c.b) + "," + std::to_string(c.a) + "|" + utf8;
-    auto it = texts_.find(key);
-    if (it != texts_.end()) {
-        textLru_.splice(textLru_.begin(), textLru_, it->second.lru);
-        return it->second;
-    }
+    if (const CachedText* cached = texts_.find(key))
+        return *cached;
     // Rasterised once: segmentation (fallback glyphs), sizes and textures are all kept.
     CachedText entry;
+    size_t bytes = key.size();
     for (const Segment& seg : segments(utf8, f)) {
         CachedText::Piece piece{nullptr, 0, 0, 0, TTF_FontAscent(seg.font)};
         int hh = 0;
@@ -140,26 +138,13 @@ const SdlCanvas::CachedText& SdlCanvas::cachedText(const std::string& utf8, cons
                 piece.texture = SDL_CreateTextureFromSurface(r_, s);
                 piece.w = s->w;
                 piece.h = s->h;
-                textBytes_ += static_cast<size_t>(s->w) * static_cast<size_t>(s->h) * 4;
+                bytes += static_cast<size_t>(s->w) * static_cast<size_t>(s->h) * 4;
                 SDL_FreeSurface(s);
             }
         }
         entry.pieces.push_back(piece);
     }
-    textLru_.push_front(key);
-    entry.lru = textLru_.begin();
-    auto inserted = texts_.emplace(std::move(key), std::move(entry)).first;
-    while (textBytes_ > kMaxTextBytes && textLru_.size() > 1) {
-        auto old = texts_.find(textLru_.back());
-        for (const CachedText::Piece& p : old->second.pieces) {
-            if (p.texture)
-                SDL_DestroyTexture(p.texture);
-            textBytes_ -= static_cast<size_t>(p.w) * static_cast<size_t>(p.h) * 4;
-        }
-        texts_.erase(old);
-        textLru_.pop_back();
-    }
-    return inserted->second;
+    return texts_.insert(key, std::move(entry), bytes);
 }
 
 void SdlCanvas::drawText(int x, int baseline, const std::string& utf8, const text::FontSpec& f,

@@ -13,7 +13,6 @@
 #include "ui/canvas.hpp"
 
 #include <SDL.h>
-#include <list>
 #include <string>
 #include <unordered_map>
 
@@ -40,7 +39,7 @@ public:
 
     // Drops cached textures (after the renderer was reset, or to bound memory).
     void clearCaches();
-    size_t cachedTextures() const { return textLru_.size(); }
+    size_t cachedTextures() const { return texts_.size(); }
     size_t cachedImageBytes() const { return images_.bytes(); }
 
 private:
@@ -63,12 +62,9 @@ private:
             int w, h, advance, ascent;
         };
         std::vector<Piece> pieces;
-        std::list<std::string>::iterator lru;
     };
     const CachedText& cachedText(const std::string& utf8, const text::FontSpec& f, ui::Color c);
-    std::unordered_map<std::string, CachedText> texts_;
-    std::list<std::string> textLru_;
-    size_t textBytes_ = 0;
+    core::ByteLru<CachedText> texts_; // bounded by kMaxTextBytes of pixels
     std::unordered_map<std::string, int> widths_;
 
     struct CachedImage {
