@@ -69,6 +69,10 @@ constexpr DiagnosticInfo kCatalog[] = {
     {"M010", E, "« {0} » est un lien qui mène hors du dossier du cours : copiez le fichier lui-même dans le dossier", "\"{0}\" is a link that leads out of the course folder: copy the file itself into the folder"},
     {"M011", E, "« {0} » est un dossier, pas un fichier : donnez le chemin du fichier (media/photo.png)", "\"{0}\" is a folder, not a file: give the file's path (media/photo.png)"},
     {"M012", E, "« {0} » n'est pas un fichier ordinaire (tube, périphérique ou socket) : seul un fichier peut être lu", "\"{0}\" is not a regular file (pipe, device or socket): only a file can be read"},
+    {"M020", E, "image « {0} » trop grande : {1} × {2} px, soit {3} Mo une fois décodée ; la limite est de 8192 × 8192 px (64 mégapixels, 256 Mo décodée) : réduisez-la", "image \"{0}\" too large: {1} × {2} px, {3} MB once decoded; the limit is 8192 × 8192 px (64 megapixels, 256 MB decoded): make it smaller"},
+    {"M021", E, "image « {0} » trop longue : {1} × {2} px ; aucun côté ne peut dépasser 16384 px : réduisez-la ou découpez-la", "image \"{0}\" too long: {1} × {2} px; no side may exceed 16384 px: make it smaller or cut it"},
+    {"M022", E, "image « {0} » de taille nulle ou négative ({1} × {2} px) : son en-tête est faux ; exportez-la de nouveau", "image \"{0}\" has a zero or negative size ({1} × {2} px): its header is wrong; export it again"},
+    {"M023", E, "image « {0} » tronquée : le fichier s'arrête avant la fin de l'image ; copiez-la ou exportez-la de nouveau", "image \"{0}\" is truncated: the file stops before the end of the image; copy or export it again"},
 
     // N: includes
     {"N001", E, "fichier inclus « {0} » introuvable", "included file \"{0}\" not found"},

@@ -68,18 +68,43 @@ Image readImage(XmlReader& r, const XMLElement* el) {
         r.diags().add("M004", where, {format.empty() ? image.src : format});
         return image;
     }
-    image.resolved = resolved.path;
-    ImageProbe probe = probeImage(resolved.path, format);
-    if (!probe.ok) {
+    const ImageProbe probe = probeImage(resolved.path, format);
+    const std::string w = std::to_string(probe.width), h = std::to_string(probe.height);
+    switch (checkImage(probe, format == "svg")) {
+    case ImageVerdict::NotThisFormat:
+    case ImageVerdict::Damaged:
         r.diags().add("M008", where, {image.src, format == "jpg" ? "JPEG" : [&] {
                                           std::string f = format;
                                           std::transform(f.begin(), f.end(), f.begin(), ::toupper);
                                           return f;
                                       }()});
         return image;
+    case ImageVerdict::Truncated:
+        r.diags().add("M023", where, {image.src});
+        return image;
+    case ImageVerdict::EmptySize:
+        r.diags().add("M022", where, {image.src, w, h});
+        return image;
+    case ImageVerdict::SideTooLong:
+        r.diags().add("M021", where, {image.src, w, h});
+        return image;
+    case ImageVerdict::TooManyPixels:
+        r.diags().add("M020", where,
+                      {image.src, w, h, std::to_string(probe.width * probe.height * 4 >> 20)});
+        return image;
+    case ImageVerdict::Ok:
+        break;
     }
-    image.width = probe.width;
-    image.height = probe.height;
+    // Refused images keep no size and no resolved path: nothing downstream opens them.
+    image.resolved = resolved.path;
+    // Only an SVG can be this large (it is drawn at the size shown): its ratio is what counts.
+    int64_t iw = probe.width, ih = probe.height;
+    while (iw > kMaxImageSide * 64 || ih > kMaxImageSide * 64) {
+        iw = std::max<int64_t>(1, iw / 2);
+        ih = std::max<int64_t>(1, ih / 2);
+    }
+    image.width = static_cast<int>(iw);
+    image.height = static_cast<int>(ih);
     if (probe.width > kMaxSensibleImageWidth)
         r.diags().add("M005", where, {image.src, std::to_string(probe.width)});
     return image;

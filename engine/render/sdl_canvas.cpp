@@ -1,7 +1,8 @@
 #include "render/sdl_canvas.hpp"
 
 #include "core/utf8.hpp"
-#include "render/svg_raster.hpp"
+#include "course/image_probe.hpp"
+#include "render/image_child.hpp"
 
 #include <SDL_image.h>
 #include <algorithm>
@@ -13,20 +14,42 @@ namespace {
 // Text textures are kept up to this many bytes (about one and a half screens of text at 1280x800);
 // the least recently drawn go first. A page change then rasterises only what is new.
 constexpr size_t kMaxTextBytes = 6u * 1024u * 1024u;
+// Image textures are kept up to this many bytes: a page of photos at any zoom, and the pages
+// around it. Each texture is the size shown (never the file's size), so zooming a page in and
+// out makes new entries that push out the old ones.
+constexpr size_t kMaxImageBytes = 64u * 1024u * 1024u;
+// What a failed load costs in the cache, so that a course of broken images is bounded too.
+constexpr size_t kFailedImageBytes = 256;
 
 std::string specKey(const text::FontSpec& f) {
     return std::to_string(f.family) + "/" + std::to_string(f.style) + "/" + std::to_string(f.px);
 }
 
-bool isSvg(const std::string& path) {
-    return path.size() > 4 && (path.ends_with(".svg") || path.ends_with(".SVG"));
+std::string lowerExtension(const std::string& path) {
+    const size_t dot = path.rfind('.');
+    if (dot == std::string::npos || path.find('/', dot) != std::string::npos)
+        return "";
+    std::string ext = path.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return ext;
 }
 
 } // namespace
 
 SdlCanvas::SdlCanvas(SDL_Renderer* renderer, FontSet& fonts)
     : r_(renderer)
-    , fonts_(fonts) {
+    , fonts_(fonts)
+    , texts_(kMaxTextBytes,
+             [](CachedText& t) {
+                 for (const CachedText::Piece& p : t.pieces)
+                     if (p.texture)
+                         SDL_DestroyTexture(p.texture);
+             })
+    , images_(kMaxImageBytes, [](CachedImage& img) {
+        if (img.texture)
+            SDL_DestroyTexture(img.texture);
+    }) {
     SDL_SetRenderDrawBlendMode(r_, SDL_BLENDMODE_BLEND);
 }
 
@@ -35,16 +58,7 @@ SdlCanvas::~SdlCanvas() {
 }
 
 void SdlCanvas::clearCaches() {
-    for (auto& [key, t] : texts_)
-        for (const CachedText::Piece& p : t.pieces)
-            if (p.texture)
-                SDL_DestroyTexture(p.texture);
     texts_.clear();
-    textLru_.clear();
-    textBytes_ = 0;
-    for (auto& [key, img] : images_)
-        if (img.texture)
-            SDL_DestroyTexture(img.texture);
     images_.clear();
 }
 
@@ -109,13 +123,11 @@ const SdlCanvas::CachedText& SdlCanvas::cachedText(const std::string& utf8, cons
                                                    ui::Color c) {
     std::string key = specKey(f) + "|" + std::to_string(c.r) + "," + std::to_string(c.g) + "," +
                       std::to_string(c.b) + "," + std::to_string(c.a) + "|" + utf8;
-    auto it = texts_.find(key);
-    if (it != texts_.end()) {
-        textLru_.splice(textLru_.begin(), textLru_, it->second.lru);
-        return it->second;
-    }
+    if (const CachedText* cached = texts_.find(key))
+        return *cached;
     // Rasterised once: segmentation (fallback glyphs), sizes and textures are all kept.
     CachedText entry;
+    size_t bytes = key.size();
     for (const Segment& seg : segments(utf8, f)) {
         CachedText::Piece piece{nullptr, 0, 0, 0, TTF_FontAscent(seg.font)};
         int hh = 0;
@@ -126,26 +138,13 @@ const SdlCanvas::CachedText& SdlCanvas::cachedText(const std::string& utf8, cons
                 piece.texture = SDL_CreateTextureFromSurface(r_, s);
                 piece.w = s->w;
                 piece.h = s->h;
-                textBytes_ += static_cast<size_t>(s->w) * static_cast<size_t>(s->h) * 4;
+                bytes += static_cast<size_t>(s->w) * static_cast<size_t>(s->h) * 4;
                 SDL_FreeSurface(s);
             }
         }
         entry.pieces.push_back(piece);
     }
-    textLru_.push_front(key);
-    entry.lru = textLru_.begin();
-    auto inserted = texts_.emplace(std::move(key), std::move(entry)).first;
-    while (textBytes_ > kMaxTextBytes && textLru_.size() > 1) {
-        auto old = texts_.find(textLru_.back());
-        for (const CachedText::Piece& p : old->second.pieces) {
-            if (p.texture)
-                SDL_DestroyTexture(p.texture);
-            textBytes_ -= static_cast<size_t>(p.w) * static_cast<size_t>(p.h) * 4;
-        }
-        texts_.erase(old);
-        textLru_.pop_back();
-    }
-    return inserted->second;
+    return texts_.insert(key, std::move(entry), bytes);
 }
 
 void SdlCanvas::drawText(int x, int baseline, const std::string& utf8, const text::FontSpec& f,
@@ -232,46 +231,70 @@ void SdlCanvas::strokeRect(const ui::Rect& rect, ui::Color c, int t, int radius)
     }
 }
 
+// The header is read and checked against the caps before anything else; only then is the
+// file handed to the decoder in the child process, asked for the size shown (never more than
+// the image's own size: SDL scales the texture up when drawing, at no memory cost).
 SDL_Surface* SdlCanvas::loadImage(const std::string& path, int w, int h) {
-    if (isSvg(path))
+    const std::string format = lowerExtension(path);
+    const bool svg = format == "svg";
+    if (!svg && format != "png" && format != "jpg" && format != "jpeg")
+        return nullptr;
+    const course::ImageProbe probe = course::probeImage(path, format);
+    if (course::checkImage(probe, svg) != course::ImageVerdict::Ok)
+        return nullptr;
+    if (svg)
         return loadSvgCached(path, w, h);
-    return IMG_Load(path.c_str());
+    if (w >= probe.width || h >= probe.height) {
+        w = static_cast<int>(probe.width);
+        h = static_cast<int>(probe.height);
+    }
+    return decodeInChild(path, w, h);
 }
 
 std::pair<int, int> SdlCanvas::imageSize(const std::string& path) {
     auto it = imageSizes_.find(path);
     if (it != imageSizes_.end())
         return it->second;
+    // From the header only; an SVG that declares no size is measured in the child.
     std::pair<int, int> size{0, 0};
-    if (isSvg(path)) {
-        size = svgIntrinsicSize(path);
-    } else if (SDL_Surface* s = IMG_Load(path.c_str())) {
-        size = {s->w, s->h};
-        SDL_FreeSurface(s);
+    const std::string format = lowerExtension(path);
+    const bool svg = format == "svg";
+    const course::ImageProbe probe = course::probeImage(path, format);
+    if (course::checkImage(probe, svg) == course::ImageVerdict::Ok) {
+        if (probe.sizeDeclared && probe.width <= course::kMaxImageSide * 64 &&
+            probe.height <= course::kMaxImageSide * 64)
+            size = {static_cast<int>(probe.width), static_cast<int>(probe.height)};
+        else if (svg && !probe.sizeDeclared)
+            size = svgSizeInChild(path);
     }
+    if (imageSizes_.size() > 4096)
+        imageSizes_.clear();
     imageSizes_[path] = size;
     return size;
 }
 
 bool SdlCanvas::drawImage(const std::string& path, const ui::Rect& r) {
     const std::string key = path + "@" + std::to_string(r.w) + "x" + std::to_string(r.h);
-    auto it = images_.find(key);
-    if (it == images_.end()) {
-        CachedImage img;
-        if (SDL_Surface* s = loadImage(path, r.w, r.h)) {
-            img.texture = SDL_CreateTextureFromSurface(r_, s);
-            img.w = s->w;
-            img.h = s->h;
+    CachedImage* img = images_.find(key);
+    if (!img) {
+        CachedImage loaded;
+        size_t bytes = kFailedImageBytes + key.size();
+        if (SDL_Surface* s = path.empty() ? nullptr : loadImage(path, r.w, r.h)) {
+            loaded.texture = SDL_CreateTextureFromSurface(r_, s);
+            loaded.w = s->w;
+            loaded.h = s->h;
             SDL_FreeSurface(s);
-            if (img.texture)
-                SDL_SetTextureScaleMode(img.texture, SDL_ScaleModeLinear);
+            if (loaded.texture) {
+                SDL_SetTextureScaleMode(loaded.texture, SDL_ScaleModeLinear);
+                bytes += static_cast<size_t>(loaded.w) * static_cast<size_t>(loaded.h) * 4;
+            }
         }
-        it = images_.emplace(key, img).first;
+        img = &images_.insert(key, loaded, bytes);
     }
-    if (!it->second.texture)
+    if (!img->texture)
         return false;
     SDL_Rect dst{r.x, r.y, r.w, r.h};
-    SDL_RenderCopy(r_, it->second.texture, nullptr, &dst);
+    SDL_RenderCopy(r_, img->texture, nullptr, &dst);
     return true;
 }
 

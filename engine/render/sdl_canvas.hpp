@@ -3,15 +3,16 @@
 //
 // Text is rendered one fragment at a time with TTF_RenderUTF8_Blended and kept as textures,
 // keyed by font, colour and text: a page is rasterised once, then every repaint is texture
-// copies. Images (PNG and JPEG with SDL_image, SVG with librsvg so that diagram labels are
-// drawn) are cached as textures at the size they are shown.
+// copies. Images are checked from their header, decoded in a child process
+// (render/image_child.hpp) at the size they are shown, and kept as textures in a cache
+// bounded in bytes (kMaxImageBytes), least recently drawn first out.
 #pragma once
 
+#include "core/byte_lru.hpp"
 #include "render/font_set.hpp"
 #include "ui/canvas.hpp"
 
 #include <SDL.h>
-#include <list>
 #include <string>
 #include <unordered_map>
 
@@ -38,7 +39,8 @@ public:
 
     // Drops cached textures (after the renderer was reset, or to bound memory).
     void clearCaches();
-    size_t cachedTextures() const { return textLru_.size(); }
+    size_t cachedTextures() const { return texts_.size(); }
+    size_t cachedImageBytes() const { return images_.bytes(); }
 
 private:
     struct Segment {
@@ -60,19 +62,16 @@ private:
             int w, h, advance, ascent;
         };
         std::vector<Piece> pieces;
-        std::list<std::string>::iterator lru;
     };
     const CachedText& cachedText(const std::string& utf8, const text::FontSpec& f, ui::Color c);
-    std::unordered_map<std::string, CachedText> texts_;
-    std::list<std::string> textLru_;
-    size_t textBytes_ = 0;
+    core::ByteLru<CachedText> texts_; // bounded by kMaxTextBytes of pixels
     std::unordered_map<std::string, int> widths_;
 
     struct CachedImage {
         SDL_Texture* texture = nullptr;
         int w = 0, h = 0; // the size it was rasterised at
     };
-    std::unordered_map<std::string, CachedImage> images_;
+    core::ByteLru<CachedImage> images_;
     std::unordered_map<std::string, std::pair<int, int>> imageSizes_;
 };
 

@@ -1,4 +1,6 @@
 // SVG to pixels with librsvg (which draws <text>, unlike SDL_image's built-in SVG loader).
+// Linked into cordee-svg-raster only: the player reaches it through render/image_child.hpp,
+// in a child process under an address-space limit, so librsvg never runs in the player.
 #pragma once
 
 #include <SDL.h>
@@ -11,10 +13,5 @@ namespace cordee::render {
 std::pair<int, int> svgIntrinsicSize(const std::string& path);
 // Rasterised at exactly w × h (straight alpha, ARGB8888), or null.
 SDL_Surface* rasterizeSvg(const std::string& path, int w, int h);
-
-// The same through a disk cache of PNGs ($XDG_CACHE_HOME/cordee/svg, keyed by the file's
-// path, size, modification time and the target size): a diagram is rasterised once per size,
-// and later runs never wake librsvg (tens of milliseconds and megabytes on an old laptop).
-SDL_Surface* loadSvgCached(const std::string& path, int w, int h);
 
 } // namespace cordee::render

@@ -1,3 +1,4 @@
+#include "render/image_child.hpp"
 #include "render/svg_raster.hpp"
 
 #include <SDL_image.h>
