@@ -34,7 +34,7 @@ lrs = subprocess.Popen(
     ["node", os.path.join(modules, "xapi-statements", "dist", "index.js")],
     env=dict(os.environ, AUTH_REPO="test", EVENTS_REPO="test", MODELS_REPO="memory",
              STORAGE_REPO="local", FS_LOCAL_STORAGE_DIR=storage, EXPRESS_PORT=str(port)),
-    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)  # its access logs go there
 atexit.register(lrs.kill)
 url = f"http://127.0.0.1:{port}/xAPI"
 for _ in range(300):

@@ -29,7 +29,7 @@ def start_lrs():
                          env=dict(os.environ, AUTH_REPO="test", EVENTS_REPO="test",
                                   MODELS_REPO="memory", STORAGE_REPO="local",
                                   FS_LOCAL_STORAGE_DIR=storage, EXPRESS_PORT=str(port)),
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
     servers.append(p)
     url = f"http://127.0.0.1:{port}/xAPI"
     for _ in range(300):
