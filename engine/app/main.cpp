@@ -129,19 +129,13 @@ std::unique_ptr<lrs::BackgroundSync> startLrsSync(const app::Options& o,
         std::cerr << e << "\n";
     if (!r.ok())
         return nullptr;
-    std::string secret;
-    if (!r.config.secretFile.empty()) {
-        std::ifstream in(r.config.secretFile);
-        if (!in || !std::getline(in, secret)) {
-            std::cerr
-                << "cordee: " << r.config.secretFile
-                << ": secret illisible, pas d’envoi au LRS / cannot read the secret, no sync\n";
-            return nullptr;
-        }
-    } else if (const char* env = std::getenv("CORDEE_LRS_SECRET")) {
-        secret = env;
+    const std::optional<std::string> secret = lrs::readSecret(r.config.secretFile);
+    if (!secret) {
+        std::cerr << "cordee: " << r.config.secretFile
+                  << ": secret illisible, pas d’envoi au LRS / cannot read the secret, no sync\n";
+        return nullptr;
     }
-    return std::make_unique<lrs::BackgroundSync>(db, r.config, secret);
+    return std::make_unique<lrs::BackgroundSync>(db, r.config, *secret);
 }
 
 // How long quitting waits for actions kept in memory to reach the file (a lock that goes,

@@ -2,7 +2,9 @@
 
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <fmt/format.h>
+#include <fstream>
 #include <ini.h>
 
 namespace cordee::lrs {
@@ -87,6 +89,20 @@ LrsConfigResult readLrsConfig(const std::filesystem::path& file) {
     if (out.errors.empty() && out.config.url.empty())
         out.errors.push_back(fmt::format("{}:1: error: url manquante / url is missing", r.file));
     return out;
+}
+
+std::optional<std::string> readSecret(const std::string& file) {
+    if (file.empty()) {
+        const char* env = std::getenv("CORDEE_LRS_SECRET");
+        return std::string(env ? env : "");
+    }
+    std::ifstream in(file);
+    std::string line;
+    if (!in || !std::getline(in, line))
+        return std::nullopt;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+        line.pop_back();
+    return line;
 }
 
 } // namespace cordee::lrs

@@ -14,6 +14,7 @@
 #include "progress/xapi_statement.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,10 @@ struct LrsConfigResult {
 };
 
 LrsConfigResult readLrsConfig(const std::filesystem::path& file);
+
+// The LRS secret: the first line of `file`, or CORDEE_LRS_SECRET when no file is named, or
+// empty — never a command-line argument, which every user of the machine can read in the
+// process list. Nothing when the file cannot be read.
+std::optional<std::string> readSecret(const std::string& file);
 
 } // namespace cordee::lrs

@@ -7,6 +7,7 @@
 #include "core/version.hpp"
 #include "course/loader.hpp"
 #include "lrs/http_client.hpp"
+#include "lrs/lrs_config.hpp"
 #include "lrs/lrs_fetch.hpp"
 #include "lrs/lrs_sync.hpp"
 #include "progress/fleet_view.hpp"
@@ -96,26 +97,9 @@ void requestStop(int) {
     stopSync = true;
 }
 
-// The LRS secret: from a file (first line) or CORDEE_LRS_SECRET, never from the command line,
-// where every user of the machine could read it in the process list.
-std::optional<std::string> lrsSecret(const std::string& file) {
-    if (!file.empty()) {
-        std::ifstream in(file);
-        std::string line;
-        if (!in || !std::getline(in, line))
-            return std::nullopt;
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
-            line.pop_back();
-        return line;
-    }
-    if (const char* env = std::getenv("CORDEE_LRS_SECRET"))
-        return std::string(env);
-    return std::string();
-}
-
 int runSync(progress::Store& store, const progress::XapiIris& iris, const std::string& url,
             const std::string& key, const std::string& secretFile, size_t batch, int timeout) {
-    auto secret = lrsSecret(secretFile);
+    auto secret = lrs::readSecret(secretFile);
     if (!secret) {
         std::cerr << "cordee-report: " << secretFile
                   << " : secret illisible / cannot read the secret\n";
@@ -165,7 +149,7 @@ int runSync(progress::Store& store, const progress::XapiIris& iris, const std::s
 std::unique_ptr<progress::Store> fleetFromLrs(const std::string& url, const std::string& key,
                                               const std::string& secretFile, int timeout,
                                               const progress::XapiIris& iris) {
-    auto secret = lrsSecret(secretFile);
+    auto secret = lrs::readSecret(secretFile);
     if (!secret) {
         std::cerr << "cordee-report: " << secretFile
                   << " : secret illisible / cannot read the secret\n";
