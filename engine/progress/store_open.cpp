@@ -493,8 +493,9 @@ bool Store::checkIdentity() {
 // Reports read a file of an older schema through a copy in memory, migrated there: the file
 // itself is never written by a report.
 void Store::readForReport() {
-    Stmt version(db_, "PRAGMA user_version");
-    if (version.step() != SQLITE_ROW || version.integer(0) >= kSchemaVersion) {
+    // The statement is finalized before the connection closes: sqlite3_close refuses (and
+    // leaks the connection) while one is open.
+    if (const int v = schemaVersion(); v < 0 || v >= kSchemaVersion) {
         ready_ = true;
         return;
     }

@@ -119,7 +119,8 @@ TEST_CASE("1 MB of stray </em> on one line is reported in bounded time",
     CHECK(r.diagnostics.all().size() <= core::kMaxDiagnosticsPerFile + 1);
     CHECK(r.diagnostics.errorCount() > 200000);
     // The last kept X014 still has its exact column on the one long line.
-    const core::Diagnostic& last = r.diagnostics.sorted()[core::kMaxDiagnosticsPerFile - 1];
+    const auto sorted = r.diagnostics.sorted(); // a copy: a reference into it must outlive it
+    const core::Diagnostic& last = sorted[core::kMaxDiagnosticsPerFile - 1];
     CHECK(last.code == "X014");
     CHECK(last.pos.line == 4);
     const size_t lineStart = xml.rfind('\n', xml.find("<p>x")) + 1;
