@@ -10,7 +10,8 @@ Usage: lrs_test.py <cordee> <cordee-report> <node_modules with xapi-statements> 
 import atexit, json, os, random, shutil, signal, socket, subprocess, sys, tempfile, time
 import urllib.request
 
-cordee, report, modules = sys.argv[1], sys.argv[2], sys.argv[3]
+cordee, report = sys.argv[1], sys.argv[2]
+modules = os.path.abspath(sys.argv[3])  # the LRS runs in the work folder
 kills = int(sys.argv[4]) if len(sys.argv) > 4 else 50
 devices = int(sys.argv[5]) if len(sys.argv) > 5 else 20
 random.seed(20261203)

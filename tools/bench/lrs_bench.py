@@ -12,6 +12,7 @@ import json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, time, u
 import uuid
 
 cordee, report, progress_bench, modules = sys.argv[1:5]
+modules = os.path.abspath(modules)  # the LRS runs in the work folder
 count = int(sys.argv[5]) if len(sys.argv) > 5 else 100000
 batch = 200
 work = tempfile.mkdtemp(prefix="cordee-lrs-bench-")
