@@ -1,4 +1,5 @@
 #include "progress/store.hpp"
+#include "support/demo_course.hpp"
 #include "support/temp_course.hpp"
 
 #include <catch2/catch.hpp>
@@ -14,14 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const course::Course& demoCourse() {
-    static const course::LoadResult r = course::loadCourse(std::string(CORDEE_COURSES) + "/demo");
-    return r.course;
-}
-
-const course::Quiz& demoQuiz() {
-    return std::get<course::Quiz>(demoCourse().modules[1].items[2]);
-}
+using test::demoCourse;
+using test::demoQuiz;
 
 std::string pragma(const fs::path& file, const std::string& name) {
     sqlite3* db = nullptr;

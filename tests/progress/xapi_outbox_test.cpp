@@ -1,6 +1,7 @@
 #include "progress/store.hpp"
 #include "progress/xapi_outbox.hpp"
 #include "quiz/attempt.hpp"
+#include "support/demo_course.hpp"
 #include "support/temp_course.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,14 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const course::Course& demoCourse() {
-    static const course::LoadResult r = course::loadCourse(std::string(CORDEE_COURSES) + "/demo");
-    return r.course;
-}
-
-const course::Quiz& demoQuiz() {
-    return std::get<course::Quiz>(demoCourse().modules[1].items[2]);
-}
+using test::demoCourse;
+using test::demoQuiz;
 
 std::vector<XapiEvent> all(Store& store) {
     return loggedEvents(store, 0, 100000);
